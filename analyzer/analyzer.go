@@ -1,0 +1,27 @@
+// Package analyzer is the reuselint suite: the list of every check.
+//
+// Adding a check means adding its package under passes/ and one line to
+// constructors below.
+package analyzer
+
+import (
+	"golang.org/x/tools/go/analysis"
+)
+
+// constructors builds each check, in the order the README lists them.
+// Each returns a fresh *analysis.Analyzer with its own flags.
+var constructors = []func() *analysis.Analyzer{}
+
+// Suite is every check with its default settings, as cmd/reuselint runs them.
+var Suite = New()
+
+// New returns fresh instances of every check. Their flags are their own,
+// so a caller (the golangci-lint plugin, a test) can set them without
+// touching Suite.
+func New() []*analysis.Analyzer {
+	as := make([]*analysis.Analyzer, len(constructors))
+	for i, c := range constructors {
+		as[i] = c()
+	}
+	return as
+}

@@ -1,0 +1,212 @@
+// Package nethttp holds what the checks know about net/http, crypto/tls
+// and database/sql: their types, the calls that send requests or build
+// connection pools, and the shape of an HTTP handler. It is written once
+// here so every pass asks the same questions the same way.
+package nethttp
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Import paths of the packages whose connection pools reuselint watches.
+const (
+	HTTP     = "net/http"
+	HTTPTest = "net/http/httptest"
+	TLS      = "crypto/tls"
+	SQL      = "database/sql"
+)
+
+// IsNamed reports whether t, with any alias removed, is the named type
+// pkg.name (not a pointer to it).
+func IsNamed(t types.Type, pkg, name string) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	obj := n.Obj()
+	return obj.Name() == name && obj.Pkg() != nil && obj.Pkg().Path() == pkg
+}
+
+// IsPointerTo reports whether t is *pkg.name.
+func IsPointerTo(t types.Type, pkg, name string) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	return ok && IsNamed(p.Elem(), pkg, name)
+}
+
+// IsTransport reports whether t is *http.Transport.
+func IsTransport(t types.Type) bool { return IsPointerTo(t, HTTP, "Transport") }
+
+// IsClient reports whether t is *http.Client.
+func IsClient(t types.Type) bool { return IsPointerTo(t, HTTP, "Client") }
+
+// IsResponse reports whether t is *http.Response.
+func IsResponse(t types.Type) bool { return IsPointerTo(t, HTTP, "Response") }
+
+// IsRequest reports whether t is *http.Request.
+func IsRequest(t types.Type) bool { return IsPointerTo(t, HTTP, "Request") }
+
+// IsTLSConfig reports whether t is *tls.Config.
+func IsTLSConfig(t types.Type) bool { return IsPointerTo(t, TLS, "Config") }
+
+// IsSQLDB reports whether t is *sql.DB.
+func IsSQLDB(t types.Type) bool { return IsPointerTo(t, SQL, "DB") }
+
+// IsResponseWriter reports whether t is http.ResponseWriter.
+func IsResponseWriter(t types.Type) bool { return IsNamed(t, HTTP, "ResponseWriter") }
+
+// Callee returns the function or method statically called by call, or
+// nil for calls of function values, interface methods excepted: an
+// interface method (e.g. http.RoundTripper.RoundTrip) is returned as the
+// abstract *types.Func.
+func Callee(info *types.Info, call *ast.CallExpr) *types.Func {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	return fn
+}
+
+// IsFunc reports whether fn is the package-level function pkg.name.
+func IsFunc(fn *types.Func, pkg, name string) bool {
+	if fn == nil || fn.Name() != name || fn.Pkg() == nil || fn.Pkg().Path() != pkg {
+		return false
+	}
+	return fn.Signature().Recv() == nil
+}
+
+// IsMethod reports whether fn is the method name of the type pkg.recv,
+// with a pointer or value receiver.
+func IsMethod(fn *types.Func, pkg, recv, name string) bool {
+	if fn == nil || fn.Name() != name {
+		return false
+	}
+	r := fn.Signature().Recv()
+	if r == nil {
+		return false
+	}
+	t := r.Type()
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	return IsNamed(t, pkg, recv)
+}
+
+// FuncPath returns the fully qualified name of a package-level function
+// ("net/http.Get") or method ("(*net/http.Client).Do"), as users write it
+// in flags.
+func FuncPath(fn *types.Func) string { return fn.FullName() }
+
+// IsHandlerSignature reports whether sig has the parameters of an HTTP
+// handler, (http.ResponseWriter, *http.Request): its body runs once per
+// request the server receives.
+func IsHandlerSignature(sig *types.Signature) bool {
+	params := sig.Params()
+	return params.Len() == 2 &&
+		IsResponseWriter(params.At(0).Type()) &&
+		IsRequest(params.At(1).Type())
+}
+
+// RequestCall describes a call that sends an HTTP request.
+type RequestCall int
+
+const (
+	NotRequest RequestCall = iota
+	Do                     // (*http.Client).Do
+	Get                    // http.Get, (*http.Client).Get
+	Post                   // http.Post, (*http.Client).Post
+	PostForm               // http.PostForm, (*http.Client).PostForm
+	Head                   // http.Head, (*http.Client).Head
+	RoundTrip              // any RoundTrip method returning *http.Response
+)
+
+// ClassifyRequestCall reports which client call, if any, call is.
+func ClassifyRequestCall(info *types.Info, call *ast.CallExpr) RequestCall {
+	fn := Callee(info, call)
+	if fn == nil {
+		return NotRequest
+	}
+	kind := requestCallName(fn.Name())
+	switch {
+	case kind == NotRequest:
+		return NotRequest
+	case kind == RoundTrip:
+		// Transport.RoundTrip, RoundTripper.RoundTrip, and any wrapper
+		// with the RoundTripper signature.
+		if returnsResponse(fn.Signature()) {
+			return RoundTrip
+		}
+		return NotRequest
+	case kind == Do && IsMethod(fn, HTTP, "Client", "Do"):
+		return Do
+	case kind != Do && (IsFunc(fn, HTTP, fn.Name()) || IsMethod(fn, HTTP, "Client", fn.Name())):
+		return kind
+	}
+	return NotRequest
+}
+
+func requestCallName(name string) RequestCall {
+	switch name {
+	case "Do":
+		return Do
+	case "Get":
+		return Get
+	case "Post":
+		return Post
+	case "PostForm":
+		return PostForm
+	case "Head":
+		return Head
+	case "RoundTrip":
+		return RoundTrip
+	}
+	return NotRequest
+}
+
+func returnsResponse(sig *types.Signature) bool {
+	res := sig.Results()
+	return res.Len() == 2 && IsResponse(res.At(0).Type())
+}
+
+// Imports reports whether pkg imports any of the given paths directly.
+func Imports(pkg *types.Package, paths ...string) bool {
+	for _, imp := range pkg.Imports() {
+		for _, p := range paths {
+			if imp.Path() == p {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ImportsTransitively reports whether pkg depends on any of the given
+// paths, directly or through its imports. A package that does not cannot
+// hold an *http.Client, an *http.Response or a *tls.Config, whatever
+// facts it imports.
+func ImportsTransitively(pkg *types.Package, paths ...string) bool {
+	seen := make(map[*types.Package]bool)
+	var visit func(p *types.Package) bool
+	visit = func(p *types.Package) bool {
+		if seen[p] {
+			return false
+		}
+		seen[p] = true
+		for _, want := range paths {
+			if p.Path() == want {
+				return true
+			}
+		}
+		for _, imp := range p.Imports() {
+			if visit(imp) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, imp := range pkg.Imports() {
+		if visit(imp) {
+			return true
+		}
+	}
+	return false
+}
