@@ -18,10 +18,24 @@ var Suite = New()
 // New returns fresh instances of every check. Their flags are their own,
 // so a caller (the golangci-lint plugin, a test) can set them without
 // touching Suite.
+//
+// Each check is wrapped (see wrap) to honour //reuselint:ignore and
+// //reuselint:file-ignore directives and to end its messages with
+// " (<check>)".
 func New() []*analysis.Analyzer {
+	return wrapAll(constructors)
+}
+
+// wrapAll builds and wraps the analyzers of constructors.
+func wrapAll(constructors []func() *analysis.Analyzer) []*analysis.Analyzer {
 	as := make([]*analysis.Analyzer, len(constructors))
+	names := make([]string, len(constructors))
 	for i, c := range constructors {
 		as[i] = c()
+		names[i] = as[i].Name
+	}
+	for i, a := range as {
+		as[i] = wrap(a, names)
 	}
 	return as
 }
