@@ -1,0 +1,402 @@
+// Package probe implements "reuselint probe": it sends a series of
+// requests to a URL in three ways (a new transport per request, one
+// pooled client, keep-alive off with a TLS session cache) and reports what
+// each request paid in DNS, connect, TLS handshake, first byte and total
+// time, whether it reused a connection and whether it resumed its TLS
+// session. Without a URL it probes an HTTPS server it starts on loopback.
+package probe
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/reuselint/reuselint/reusetrace"
+)
+
+// Exit statuses of Main.
+const (
+	exitOK     = 0 // every request succeeded
+	exitFailed = 1 // the target could not be probed, or some requests failed
+	exitUsage  = 2 // bad flags or arguments
+)
+
+// A mode is one way of sending the requests.
+type mode struct {
+	num   int
+	name  string // -mode value
+	title string
+}
+
+var modes = []mode{
+	{1, "new", "new transport per request (the anti-pattern)"},
+	{2, "pooled", "one pooled client, keep-alive on (the fix)"},
+	{3, "resume", "keep-alive off, TLS session cache (resumption)"},
+}
+
+// config is the parsed command line.
+type config struct {
+	n           int
+	concurrency int
+	timeout     time.Duration
+	json        bool
+	insecure    bool
+	modes       []mode
+	url         string // "" for the local server
+}
+
+const usage = `usage: reuselint probe [flags] [URL]
+
+Sends -n GET requests to URL (an http or https URL) in each of three modes
+and reports, per request, DNS, connect, TLS handshake, time to first byte
+and total time, whether the connection was reused and whether the TLS
+session was resumed, then medians per mode and each mode's speedup over
+mode 1:
+  1 new    a new http.Transport per request (the anti-pattern)
+  2 pooled one pooled client, keep-alive on (the fix)
+  3 resume keep-alive off, TLS session cache: every request reconnects,
+           resumption shows how much of the handshake it saves
+Without URL, it probes an HTTPS server it starts on loopback (offline).
+Every response body is read to EOF and closed; redirects are not followed.
+Exit status: 0 when every request succeeded, 1 when the target could not
+be probed or some requests failed, 2 on bad flags or arguments.
+
+flags:
+`
+
+// Main runs "reuselint probe" with args, the arguments after "probe", and
+// returns the exit status. Errors are one line on stderr.
+func Main(args []string, stdout, stderr io.Writer) int {
+	cfg, err := parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, usage)
+		fs, _ := flags(&config{})
+		fs.SetOutput(stdout)
+		fs.PrintDefaults()
+		return exitOK
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "reuselint probe: %v (see reuselint probe -h)\n", err)
+		return exitUsage
+	}
+	if cfg.insecure {
+		fmt.Fprintln(stderr, "reuselint probe: WARNING: -insecure: server certificates are NOT verified")
+	}
+	return run(cfg, stdout, stderr)
+}
+
+// flags returns the flag set filling cfg, and a function that validates
+// and finishes cfg after parsing.
+func flags(cfg *config) (*flag.FlagSet, func() error) {
+	fs := flag.NewFlagSet("probe", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.IntVar(&cfg.n, "n", 10, "requests per mode")
+	modeFlag := fs.String("mode", "all", "modes to run: all, or a comma-separated list of 1, 2, 3 or new, pooled, resume")
+	fs.IntVar(&cfg.concurrency, "concurrency", 1, "requests in flight at once in each mode")
+	fs.DurationVar(&cfg.timeout, "timeout", 10*time.Second, "time limit for each request, body included")
+	fs.BoolVar(&cfg.json, "json", false, "print the results as JSON")
+	fs.BoolVar(&cfg.insecure, "insecure", false, "do not verify the server's certificate (self-signed test servers only; stated in the output)")
+	return fs, func() error {
+		switch {
+		case cfg.n < 1:
+			return fmt.Errorf("-n must be at least 1, not %d", cfg.n)
+		case cfg.concurrency < 1:
+			return fmt.Errorf("-concurrency must be at least 1, not %d", cfg.concurrency)
+		case cfg.timeout <= 0:
+			return fmt.Errorf("-timeout must be positive, not %v", cfg.timeout)
+		}
+		var err error
+		cfg.modes, err = parseModes(*modeFlag)
+		return err
+	}
+}
+
+func parse(args []string) (*config, error) {
+	cfg := &config{}
+	fs, finish := flags(cfg)
+	// Flags may come before and after the URL.
+	var urls []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		urls = append(urls, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if err := finish(); err != nil {
+		return nil, err
+	}
+	switch len(urls) {
+	case 0:
+	case 1:
+		u, err := checkURL(urls[0])
+		if err != nil {
+			return nil, err
+		}
+		cfg.url = u
+	default:
+		return nil, fmt.Errorf("want at most one URL, got %d: %s", len(urls), strings.Join(urls, " "))
+	}
+	return cfg, nil
+}
+
+func parseModes(s string) ([]mode, error) {
+	if s == "all" {
+		return modes, nil
+	}
+	var ms []mode
+	for f := range strings.SplitSeq(s, ",") {
+		f = strings.TrimSpace(f)
+		i := slices.IndexFunc(modes, func(m mode) bool { return f == m.name || f == strconv.Itoa(m.num) })
+		if i < 0 {
+			return nil, fmt.Errorf("-mode: unknown mode %q: want all, or a list of 1, 2, 3 or new, pooled, resume", f)
+		}
+		if !slices.Contains(ms, modes[i]) {
+			ms = append(ms, modes[i])
+		}
+	}
+	slices.SortFunc(ms, func(a, b mode) int { return a.num - b.num })
+	return ms, nil
+}
+
+// checkURL accepts absolute http and https URLs with a host.
+func checkURL(raw string) (string, error) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "", fmt.Errorf("bad URL %q: %v", raw, errors.Unwrap(err))
+	}
+	switch {
+	case u.Scheme == "" && u.Host == "":
+		return "", fmt.Errorf("bad URL %q: want an http:// or https:// URL (did you mean https://%s?)", raw, raw)
+	case u.Scheme != "http" && u.Scheme != "https":
+		return "", fmt.Errorf("bad URL %q: scheme %q is not http or https", raw, u.Scheme)
+	case u.Host == "" || u.Hostname() == "":
+		return "", fmt.Errorf("bad URL %q: no host", raw)
+	}
+	return u.String(), nil
+}
+
+// target is what the probe sends requests to.
+type target struct {
+	url   string
+	local bool
+	base  *http.Transport // settings every mode starts from
+	close func()
+}
+
+// newTarget starts the local server when cfg.url is empty and returns the
+// base transport: http.DefaultTransport's settings, trusting the local
+// server's certificate or skipping verification with -insecure.
+func newTarget(cfg *config) *target {
+	tg := &target{url: cfg.url, close: func() {}}
+	tlsConf := &tls.Config{InsecureSkipVerify: cfg.insecure}
+	if tg.url == "" {
+		srv := localServer()
+		pool := x509.NewCertPool()
+		pool.AddCert(srv.Certificate())
+		tlsConf.RootCAs = pool
+		tg.url, tg.local, tg.close = srv.URL+"/", true, srv.Close
+	}
+	tg.base = http.DefaultTransport.(*http.Transport).Clone()
+	tg.base.TLSClientConfig = tlsConf // ForceAttemptHTTP2 stays on, as in DefaultTransport
+	return tg
+}
+
+// localBody is what the local server answers: a small page.
+var localBody = strings.Repeat("reuselint probe: local HTTPS test server\n", 50)
+
+// localServer starts an HTTPS server on loopback. Its TLS config is the
+// default one, which issues TLS 1.3 session tickets, so mode 3 can resume.
+func localServer() *httptest.Server {
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		io.WriteString(w, localBody)
+	}))
+	srv.Config.ErrorLog = log.New(io.Discard, "", 0)
+	srv.StartTLS()
+	return srv
+}
+
+// noRedirect makes the client return redirects as they are: following
+// them would mix two hosts' connections in one series.
+func noRedirect(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+
+// client returns, for mode m, a function giving the client of each
+// request, and a function to call when the mode is over.
+func (tg *target) client(m mode, cfg *config, rec *reusetrace.Recorder) (get func() (*http.Client, func()), done func()) {
+	switch m.num {
+	case 1:
+		return func() (*http.Client, func()) {
+			tr := tg.base.Clone() // a new, empty pool, and no session cache
+			return rec.Wrap(&http.Client{Transport: tr, CheckRedirect: noRedirect}), tr.CloseIdleConnections
+		}, func() {}
+	case 2:
+		tr := tg.base.Clone()
+		tr.MaxIdleConnsPerHost = max(cfg.concurrency, http.DefaultMaxIdleConnsPerHost)
+		c := rec.Wrap(&http.Client{Transport: tr, CheckRedirect: noRedirect})
+		return func() (*http.Client, func()) { return c, func() {} }, tr.CloseIdleConnections
+	default:
+		tr := tg.base.Clone()
+		tr.DisableKeepAlives = true
+		tr.TLSClientConfig.ClientSessionCache = tls.NewLRUClientSessionCache(0)
+		c := rec.Wrap(&http.Client{Transport: tr, CheckRedirect: noRedirect})
+		return func() (*http.Client, func()) { return c, func() {} }, tr.CloseIdleConnections
+	}
+}
+
+// result is one mode's run.
+type result struct {
+	mode    mode
+	records []reusetrace.Record
+}
+
+// errFirst is the error of the run's first request: the target cannot be
+// probed.
+type errFirst struct{ err error }
+
+func (e errFirst) Error() string { return e.err.Error() }
+
+// runMode sends cfg.n requests in mode m: the first one alone, the others
+// with cfg.concurrency workers. With first set, a failure of the first
+// request is returned as errFirst and nothing else is sent.
+func (tg *target) runMode(m mode, cfg *config, first bool, prog *progress) (result, error) {
+	rec := reusetrace.New()
+	get, done := tg.client(m, cfg, rec)
+	defer done()
+	one := func() error {
+		c, closeIdle := get()
+		defer closeIdle()
+		err := tg.send(c, cfg.timeout)
+		prog.step()
+		return err
+	}
+	if err := one(); err != nil && first {
+		return result{}, errFirst{err}
+	}
+	var wg sync.WaitGroup
+	work := make(chan struct{})
+	for range min(cfg.concurrency, cfg.n-1) {
+		wg.Go(func() {
+			for range work {
+				one()
+			}
+		})
+	}
+	for range cfg.n - 1 {
+		work <- struct{}{}
+	}
+	close(work)
+	wg.Wait()
+	recs := rec.Records()
+	return result{mode: m, records: recs}, nil
+}
+
+// send makes one request, reading the body to EOF and closing it, as a
+// client must for its connection to go back to the pool.
+func (tg *target) send(c *http.Client, timeout time.Duration) error {
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, tg.url, nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("User-Agent", "reuselint-probe")
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(io.Discard, resp.Body)
+	if cerr := resp.Body.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+func run(cfg *config, stdout, stderr io.Writer) int {
+	tg := newTarget(cfg)
+	defer tg.close()
+	prog := newProgress(stderr, cfg.n*len(cfg.modes))
+	var results []result
+	for i, m := range cfg.modes {
+		prog.setMode(m)
+		res, err := tg.runMode(m, cfg, i == 0, prog)
+		if err != nil {
+			prog.clear()
+			fmt.Fprintf(stderr, "reuselint probe: %s: %s\n", tg.url, describe(err, cfg.timeout))
+			return exitFailed
+		}
+		results = append(results, res)
+	}
+	prog.clear()
+
+	rep := newReport(cfg, tg, results)
+	if cfg.json {
+		if err := rep.writeJSON(stdout); err != nil {
+			fmt.Fprintf(stderr, "reuselint probe: writing JSON: %v\n", err)
+			return exitFailed
+		}
+	} else {
+		rep.writeText(stdout)
+	}
+	if rep.failed > 0 {
+		fmt.Fprintf(stderr, "reuselint probe: %d of %d requests failed\n", rep.failed, rep.total)
+		return exitFailed
+	}
+	return exitOK
+}
+
+// describe turns a request error into one line for a person.
+func describe(err error, timeout time.Duration) string {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	var (
+		ne      net.Error
+		certErr *tls.CertificateVerificationError
+		dnsErr  *net.DNSError
+		recErr  tls.RecordHeaderError
+	)
+	var msg string
+	switch {
+	case errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout():
+		msg = fmt.Sprintf("no complete answer within %v (-timeout)", timeout)
+	case errors.As(err, &certErr):
+		msg = err.Error() + " (-insecure skips verification, for test servers only)"
+	case errors.As(err, &dnsErr):
+		msg = "cannot resolve host: " + err.Error()
+	case errors.As(err, &recErr):
+		msg = err.Error() + " (is it an http:// server?)"
+	default:
+		msg = err.Error()
+	}
+	return strings.Join(strings.Fields(msg), " ")
+}
+
+// isTerminal reports whether w is a character device, such as a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,59 @@
+package reusetrace_test
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/reuselint/reuselint/reusetrace"
+)
+
+// TestClientReusesConnections is the example test of the README: it
+// proves that a client keeps its connections alive.
+func TestClientReusesConnections(t *testing.T) {
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintln(w, "hello")
+	}))
+	defer srv.Close()
+
+	rec := reusetrace.New()
+	client := rec.Wrap(srv.Client()) // or your own *http.Client
+	for range 5 {
+		resp, err := client.Get(srv.URL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+	}
+	rec.RequireReuse(t) // fails if any request after the first opened a new connection
+}
+
+func Example() {
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintln(w, "hello")
+	}))
+	defer srv.Close()
+
+	rec := reusetrace.New()
+	client := rec.Wrap(srv.Client())
+	for range 3 {
+		resp, err := client.Get(srv.URL)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		resp.Body.Close() // closed before EOF: the connection is discarded
+	}
+	for _, r := range rec.Records() {
+		fmt.Printf("#%d reused=%v\n", r.Seq, r.Reused)
+	}
+	fmt.Println(reusetrace.CheckReuse(rec.Records()) != nil)
+	// Output:
+	// #1 reused=false
+	// #2 reused=false
+	// #3 reused=false
+	// true
+}
