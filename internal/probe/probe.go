@@ -97,7 +97,9 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	if cfg.insecure {
 		fmt.Fprintln(stderr, "reuselint probe: WARNING: -insecure: server certificates are NOT verified")
 	}
-	return run(cfg, stdout, stderr)
+	tg := newTarget(cfg)
+	defer tg.close()
+	return run(cfg, tg, stdout, stderr)
 }
 
 // flags returns the flag set filling cfg, and a function that validates
@@ -273,6 +275,7 @@ type result struct {
 type errFirst struct{ err error }
 
 func (e errFirst) Error() string { return e.err.Error() }
+func (e errFirst) Unwrap() error { return e.err }
 
 // runMode sends cfg.n requests in mode m: the first one alone, the others
 // with cfg.concurrency workers. With first set, a failure of the first
@@ -330,9 +333,8 @@ func (tg *target) send(c *http.Client, timeout time.Duration) error {
 	return err
 }
 
-func run(cfg *config, stdout, stderr io.Writer) int {
-	tg := newTarget(cfg)
-	defer tg.close()
+// run probes tg and writes the report.
+func run(cfg *config, tg *target, stdout, stderr io.Writer) int {
 	prog := newProgress(stderr, cfg.n*len(cfg.modes))
 	var results []result
 	for i, m := range cfg.modes {
@@ -384,7 +386,7 @@ func describe(err error, timeout time.Duration) string {
 	case errors.As(err, &dnsErr):
 		msg = "cannot resolve host: " + err.Error()
 	case errors.As(err, &recErr):
-		msg = err.Error() + " (is it an http:// server?)"
+		msg = err.Error() + " (not a TLS server?)"
 	default:
 		msg = err.Error()
 	}

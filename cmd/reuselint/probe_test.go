@@ -1,0 +1,56 @@
+package main_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestProbeCommand runs "reuselint probe" the way the README does, on the
+// local server, and once with a bad URL.
+func TestProbeCommand(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := filepath.Join(t.TempDir(), "reuselint")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	probe := func(args ...string) (stdout, stderr string, code int) {
+		cmd := exec.Command(bin, append([]string{"probe"}, args...)...)
+		var o, e bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &o, &e
+		err := cmd.Run()
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			code = exit.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		return o.String(), e.String(), code
+	}
+
+	stdout, stderr, code := probe("-n", "3", "-json")
+	var rep struct {
+		Modes []struct {
+			Summary struct {
+				Reused int `json:"reused"`
+			} `json:"summary"`
+		} `json:"modes"`
+	}
+	if code != 0 || stderr != "" {
+		t.Fatalf("probe -json: exit %d, stderr %q", code, stderr)
+	}
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil || len(rep.Modes) != 3 || rep.Modes[1].Summary.Reused != 2 {
+		t.Fatalf("probe -json: %v, %+v\n%s", err, rep, stdout)
+	}
+
+	stdout, stderr, code = probe("ftp://example.com/")
+	if code != 2 || stdout != "" || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, `scheme "ftp" is not http or https`) {
+		t.Errorf("probe ftp://: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
