@@ -210,3 +210,50 @@ func ImportsTransitively(pkg *types.Package, paths ...string) bool {
 	}
 	return false
 }
+
+// IsField reports whether obj is the field name of the struct type
+// pkg.typ, reached directly or through embedding. A field of the same name
+// on another type, even in the same package, does not match.
+func IsField(obj types.Object, pkg, typ, name string) bool {
+	v, ok := obj.(*types.Var)
+	if !ok || !v.IsField() || v.Name() != name || v.Pkg() == nil || v.Pkg().Path() != pkg {
+		return false
+	}
+	tn, ok := v.Pkg().Scope().Lookup(typ).(*types.TypeName)
+	if !ok {
+		return false
+	}
+	st, ok := tn.Type().Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for f := range st.Fields() {
+		if f == v {
+			return true
+		}
+	}
+	return false
+}
+
+// ImplementsResponseWriter reports whether t is http.ResponseWriter or
+// has its methods (Header() http.Header, Write, WriteHeader(int)), as
+// *httptest.ResponseRecorder does. A call that receives such a value
+// with a request is serving that request, not sending it.
+func ImplementsResponseWriter(t types.Type) bool {
+	if IsResponseWriter(t) {
+		return true
+	}
+	ms := types.NewMethodSet(t)
+	has := func(name string) *types.Signature {
+		sel := ms.Lookup(nil, name) // exported: no package needed
+		if sel == nil {
+			return nil
+		}
+		sig, _ := sel.Type().(*types.Signature)
+		return sig
+	}
+	h, w, wh := has("Header"), has("Write"), has("WriteHeader")
+	return h != nil && w != nil && wh != nil &&
+		h.Params().Len() == 0 && h.Results().Len() == 1 && IsNamed(h.Results().At(0).Type(), HTTP, "Header") &&
+		wh.Params().Len() == 1
+}

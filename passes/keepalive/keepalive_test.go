@@ -1,0 +1,18 @@
+package keepalive_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/reuselint/reuselint/internal/fixtest"
+	"github.com/reuselint/reuselint/passes/keepalive"
+)
+
+func Test(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), keepalive.New(), "a")
+}
+
+func TestFixesGofmtClean(t *testing.T) {
+	fixtest.Gofmt(t, analysistest.TestData(), keepalive.New(), "a")
+}

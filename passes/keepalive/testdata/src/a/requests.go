@@ -1,0 +1,149 @@
+package a
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+)
+
+const connection, closeValue = "Connection", "close"
+
+func closeField(c *http.Client, url string) error {
+	req, err := http.NewRequest("GET", url, nil)
+	if err != nil {
+		return err
+	}
+	req.Close = true // want `outgoing request with Close set: its connection is closed after the response`
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func headers(ctx context.Context, c *http.Client, url string) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(ctx, "POST", url, strings.NewReader("x"))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "text/plain")
+	req.Header.Set("Connection", "close")                  // want `outgoing request with a "Connection: close" header`
+	req.Header.Add("CONNECTION", " Close ")                // want `"Connection: close" header`
+	req.Header.Set(connection, closeValue)                 // want `"Connection: close" header`
+	req.Header.Set("Connection", "keep-alive")             // trap: other value
+	req.Header.Set("X-Connection", "close")                // trap: other name
+	req.Header.Set("Connection", strings.ToLower("CLOSE")) // trap: not a constant
+	return c.Do(req)
+}
+
+func headerLiteral(c *http.Client, url string) (*http.Response, error) {
+	req, err := http.NewRequest("GET", url, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header = http.Header{
+		"Accept":     {"*/*"},
+		"Connection": {"close"}, // want `"Connection: close" header`
+	}
+	return c.Do(req)
+}
+
+func requestLiteral(c *http.Client, url string) (*http.Response, error) {
+	req, err := http.NewRequest("GET", url, nil)
+	if err != nil {
+		return nil, err
+	}
+	out := &http.Request{
+		Method: "GET",
+		URL:    req.URL,
+		Close:  true,                                         // want `Close set`
+		Header: http.Header{"Connection": []string{"close"}}, // want `"Connection: close" header`
+	}
+	return c.Do(out)
+}
+
+func inlineLiteral(c *http.Client, req *http.Request) (*http.Response, error) {
+	return c.Do(&http.Request{Method: "GET", URL: req.URL, Close: true}) // want `Close set`
+}
+
+func valueRequest(c *http.Client, req *http.Request) (*http.Response, error) {
+	var out = http.Request{Method: "GET", URL: req.URL}
+	out.Close = true // want `Close set`
+	return c.Do(&out)
+}
+
+// Traps.
+
+func handler(w http.ResponseWriter, r *http.Request) {
+	if r.Close {
+		w.Header().Set("Connection", "close")
+	}
+	r.Close = true
+	r.Header.Set("Connection", "close")
+	r.Header = http.Header{"Connection": {"close"}}
+}
+
+func proxy(c *http.Client, r *http.Request) (*http.Response, error) {
+	out := r.Clone(r.Context())
+	out.Close = true
+	out.Header.Set("Connection", "close")
+	return c.Do(out)
+}
+
+func reassigned(c *http.Client, r *http.Request, url string) (*http.Response, error) {
+	req, err := http.NewRequest("GET", url, nil)
+	if err != nil {
+		return nil, err
+	}
+	if r != nil {
+		req = r
+	}
+	req.Close = true
+	return c.Do(req)
+}
+
+func servedInTest(h http.Handler, url string) *httptest.ResponseRecorder {
+	req, _ := http.NewRequest("GET", url, nil)
+	req.Close = true
+	req.Header.Set("Connection", "close")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
+}
+
+func servedByFunc(h http.HandlerFunc) {
+	req := &http.Request{Method: "GET", Close: true}
+	w := httptest.NewRecorder()
+	h(w, req)
+}
+
+func notConstantClose(c *http.Client, url string, closeIt bool) (*http.Response, error) {
+	req, err := http.NewRequest("GET", url, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Close = closeIt
+	req.Close = false
+	return c.Do(req)
+}
+
+type fakeRequest struct {
+	Close  bool
+	Header http.Header
+}
+
+func unrelatedRequest() fakeRequest {
+	r := fakeRequest{Close: true, Header: http.Header{"Connection": {"close"}}}
+	r.Close = true
+	r.Header.Set("Connection", "close")
+	return r
+}
+
+func readClose(r *http.Request) bool { return r.Close }
+
+func responseHeader(w http.ResponseWriter) {
+	w.Header().Set("Connection", "close")
+	h := http.Header{"Connection": {"close"}}
+	w.Header()["Connection"] = h["Connection"]
+}
