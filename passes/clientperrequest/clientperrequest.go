@@ -1,0 +1,524 @@
+package clientperrequest
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	rdoc "github.com/reuselint/reuselint/internal/doc"
+	"github.com/reuselint/reuselint/internal/nethttp"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer is the clientperrequest check with its default settings.
+var Analyzer = New()
+
+// New returns a fresh clientperrequest analyzer with its own flags.
+func New() *analysis.Analyzer {
+	var constructors string
+	a := &analysis.Analyzer{
+		Name:      "clientperrequest",
+		Doc:       rdoc.MustExtract(doc, "clientperrequest"),
+		URL:       rdoc.URL("clientperrequest"),
+		Requires:  []*analysis.Analyzer{inspect.Analyzer},
+		FactTypes: []analysis.Fact{new(poolConstructor)},
+	}
+	a.Flags.StringVar(&constructors, "constructors", "",
+		"comma-separated fully qualified functions that build a connection pool, "+
+			"e.g. google.golang.org/grpc.NewClient,github.com/redis/go-redis/v9.NewClient")
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		extra, err := parseConstructors(constructors)
+		if err != nil {
+			return nil, err
+		}
+		return nil, run(pass, extra)
+	}
+	return a
+}
+
+// poolConstructor is the fact that a function returns a connection pool it
+// has just built (an *http.Transport, an *http.Client with its own
+// Transport, an *sql.DB, or the result of another constructor), so each
+// call builds a new pool.
+type poolConstructor struct {
+	Result int    // index of the pool among the function's results
+	HTTP   bool   // the pool makes HTTP connections (TLS handshakes)
+	SQL    bool   // the pool is an *sql.DB
+	Noun   string // what the pool is, for the fix's variable name: Transport, Client, DB...
+}
+
+func (*poolConstructor) AFact() {}
+
+func (*poolConstructor) String() string { return "returnsFreshPool" }
+
+// extraConstructors are the functions named by the -constructors flag, by
+// full name ("pkg/path.Func" or "(*pkg/path.Type).Method"), and the paths
+// of their packages.
+type extraConstructors struct {
+	names map[string]bool
+	pkgs  []string
+}
+
+func parseConstructors(s string) (extraConstructors, error) {
+	extra := extraConstructors{names: make(map[string]bool)}
+	for name := range strings.SplitSeq(s, ",") {
+		name = strings.TrimSpace(name)
+		if name == "" {
+			continue
+		}
+		qual := name
+		if strings.HasPrefix(qual, "(") {
+			end := strings.Index(qual, ")")
+			if end < 0 {
+				return extra, fmt.Errorf("-constructors: malformed method name %q", name)
+			}
+			qual = strings.TrimPrefix(qual[1:end], "*")
+		}
+		dot := strings.LastIndex(qual, ".")
+		if dot <= 0 || strings.HasSuffix(qual, ".") {
+			return extra, fmt.Errorf("-constructors: %q is not a fully qualified name like example.com/pkg.NewClient", name)
+		}
+		extra.names[name] = true
+		extra.pkgs = append(extra.pkgs, qual[:dot])
+	}
+	return extra, nil
+}
+
+// poolKind says what a pool-building expression builds.
+type poolKind int
+
+const (
+	transportPool poolKind = iota // &http.Transport{}, new(http.Transport), t.Clone()
+	clientPool                    // &http.Client{Transport: <a fresh transport>}
+	dbPool                        // sql.Open, sql.OpenDB
+	ctorPool                      // a call of a constructor (fact or -constructors)
+)
+
+// pool is an expression that builds a new connection pool.
+type pool struct {
+	cur    inspector.Cursor // the expression
+	kind   poolKind
+	result int    // index of the pool among the call's results; -1 if the expression has one value
+	callee string // ctorPool: the constructor, as in source (b.NewClient)
+	http   bool   // HTTP connections: TLS handshakes
+	sql    bool   // database connections
+	noun   string // Transport, Client, DB, or the constructor's result type
+}
+
+type checker struct {
+	pass  *analysis.Pass
+	extra extraConstructors
+	ctors map[*types.Func]*poolConstructor // constructors of this package
+	names map[string]bool                  // package-level names the fixes of this pass introduce
+	decls map[types.Object]ast.Node        // package-level funcs and vars, for the fixes' init-cycle check
+}
+
+func run(pass *analysis.Pass, extra extraConstructors) error {
+	paths := append([]string{nethttp.HTTP, nethttp.SQL}, extra.pkgs...)
+	if !nethttp.Imports(pass.Pkg, paths...) && len(pass.AllObjectFacts()) == 0 {
+		// No pool can be built here: no constructor to call.
+		return nil
+	}
+	c := &checker{
+		pass:  pass,
+		extra: extra,
+		ctors: make(map[*types.Func]*poolConstructor),
+		names: make(map[string]bool),
+	}
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+
+	// Candidates: every call and &T{} inside a function.
+	var cands []inspector.Cursor
+	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.UnaryExpr)(nil)) {
+		if u, ok := cur.Node().(*ast.UnaryExpr); ok && u.Op != token.AND {
+			continue
+		}
+		cands = append(cands, cur)
+	}
+
+	// Find this package's constructors first: a constructor may call
+	// another one declared later, so iterate until nothing changes.
+	for changed := true; changed; {
+		changed = false
+		for _, cur := range cands {
+			p, ok := c.poolAt(cur)
+			if !ok {
+				continue
+			}
+			fn, ok := enclosingFunc(cur)
+			if !ok {
+				continue
+			}
+			decl, ok := fn.Node().(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			obj, _ := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+			if obj == nil || c.ctors[obj] != nil {
+				continue
+			}
+			lt := c.lifetime(p, fn)
+			if lt.returned >= 0 && !lt.escaped {
+				c.ctors[obj] = &poolConstructor{Result: lt.returned, HTTP: p.http, SQL: p.sql, Noun: p.noun}
+				changed = true
+			}
+		}
+	}
+	for fn, fact := range c.ctors {
+		pass.ExportObjectFact(fn, fact)
+	}
+
+	for _, cur := range cands {
+		p, ok := c.poolAt(cur)
+		if !ok || c.insideClientPool(cur) {
+			continue
+		}
+		fn, ok := enclosingFunc(cur)
+		if !ok || c.exempt(fn) {
+			continue
+		}
+		lt := c.lifetime(p, fn)
+		if lt.escaped || lt.returned >= 0 {
+			continue // kept, or returned to a caller who decides
+		}
+		where := c.perRequest(p, fn, lt)
+		if where == "" {
+			continue
+		}
+		c.report(p, fn, lt, where)
+	}
+	return nil
+}
+
+// poolAt reports whether the expression at cur builds a new pool.
+func (c *checker) poolAt(cur inspector.Cursor) (pool, bool) {
+	p, ok := c.poolExpr(cur.Node().(ast.Expr))
+	p.cur = cur
+	return p, ok
+}
+
+func (c *checker) poolExpr(e ast.Expr) (pool, bool) {
+	info := c.pass.TypesInfo
+	switch e := ast.Unparen(e).(type) {
+	case *ast.UnaryExpr:
+		lit, ok := ast.Unparen(e.X).(*ast.CompositeLit)
+		if e.Op != token.AND || !ok {
+			break
+		}
+		t := info.TypeOf(lit)
+		if nethttp.IsNamed(t, nethttp.HTTP, "Transport") {
+			return pool{kind: transportPool, result: -1, http: true, noun: "Transport"}, true
+		}
+		if nethttp.IsNamed(t, nethttp.HTTP, "Client") {
+			if v := transportField(lit); v != nil {
+				if _, ok := c.poolExpr(v); ok {
+					return pool{kind: clientPool, result: -1, http: true, noun: "Client"}, true
+				}
+			}
+		}
+	case *ast.CallExpr:
+		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok && len(e.Args) == 1 {
+			if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "new" &&
+				nethttp.IsNamed(info.TypeOf(e.Args[0]), nethttp.HTTP, "Transport") {
+				return pool{kind: transportPool, result: -1, http: true, noun: "Transport"}, true
+			}
+		}
+		fn := nethttp.Callee(info, e)
+		if fn == nil {
+			break
+		}
+		fn = fn.Origin()
+		multi := fn.Signature().Results().Len() > 1
+		switch {
+		case nethttp.IsMethod(fn, nethttp.HTTP, "Transport", "Clone"):
+			return pool{kind: transportPool, result: -1, http: true, noun: "Transport"}, true
+		case nethttp.IsFunc(fn, nethttp.SQL, "Open"):
+			return pool{kind: dbPool, result: 0, sql: true, noun: "DB"}, true
+		case nethttp.IsFunc(fn, nethttp.SQL, "OpenDB"):
+			return pool{kind: dbPool, result: -1, sql: true, noun: "DB"}, true
+		case c.extra.names[fn.FullName()]:
+			p := pool{kind: ctorPool, result: -1, callee: calleeName(e, fn), noun: resultNoun(fn, 0)}
+			if multi {
+				p.result = 0
+			}
+			return p, true
+		}
+		fact := c.ctors[fn]
+		if fact == nil && fn.Pkg() != c.pass.Pkg {
+			var f poolConstructor
+			if c.pass.ImportObjectFact(fn, &f) {
+				fact = &f
+			}
+		}
+		if fact != nil {
+			p := pool{kind: ctorPool, result: -1, callee: calleeName(e, fn), http: fact.HTTP, sql: fact.SQL, noun: fact.Noun}
+			if multi {
+				p.result = fact.Result
+			}
+			return p, true
+		}
+	}
+	return pool{}, false
+}
+
+// transportField returns the value of the Transport field of an
+// http.Client literal, or nil.
+func transportField(lit *ast.CompositeLit) ast.Expr {
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Transport" {
+				return kv.Value
+			}
+		}
+	}
+	return nil
+}
+
+// insideClientPool reports whether cur is the Transport of an http.Client
+// literal that is itself reported as a pool.
+func (c *checker) insideClientPool(cur inspector.Cursor) bool {
+	for cur.ParentEdgeKind() == edge.ParenExpr_X {
+		cur = cur.Parent()
+	}
+	if cur.ParentEdgeKind() != edge.KeyValueExpr_Value {
+		return false
+	}
+	kv := cur.Parent().Node().(*ast.KeyValueExpr)
+	if id, ok := kv.Key.(*ast.Ident); !ok || id.Name != "Transport" {
+		return false
+	}
+	lit := cur.Parent().Parent()
+	if lit.ParentEdgeKind() != edge.UnaryExpr_X {
+		return false
+	}
+	_, ok := c.poolExpr(lit.Parent().Node().(ast.Expr))
+	return ok
+}
+
+// calleeName names the called function as the source does: newClient,
+// b.NewClient, f.Client.
+func calleeName(call *ast.CallExpr, fn *types.Func) string {
+	fun := ast.Unparen(call.Fun)
+	switch f := fun.(type) {
+	case *ast.IndexExpr: // an instantiation: f[T]()
+		fun = f.X
+	case *ast.IndexListExpr:
+		fun = f.X
+	}
+	if sel, ok := fun.(*ast.SelectorExpr); ok {
+		if id, ok := sel.X.(*ast.Ident); ok {
+			return id.Name + "." + sel.Sel.Name
+		}
+	}
+	return fn.Name()
+}
+
+// resultNoun names the type of fn's i-th result, for a variable name:
+// *grpc.ClientConn gives ClientConn.
+func resultNoun(fn *types.Func, i int) string {
+	t := fn.Signature().Results().At(i).Type()
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return "Pool"
+}
+
+// enclosingFunc returns the innermost function declaration or literal
+// around cur.
+func enclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return fn, true
+	}
+	return inspector.Cursor{}, false
+}
+
+// outermostFunc returns the top-level function declaration around fn, if
+// any.
+func outermostFunc(fn inspector.Cursor) (*ast.FuncDecl, bool) {
+	for f := range fn.Enclosing((*ast.FuncDecl)(nil)) {
+		return f.Node().(*ast.FuncDecl), true
+	}
+	return nil, false
+}
+
+// exempt reports whether code in fn runs once or is test code: main,
+// init, and tests, benchmarks, fuzz targets and examples (functions of
+// _test.go files named so or taking a testing parameter).
+func (c *checker) exempt(fn inspector.Cursor) bool {
+	decl, ok := outermostFunc(fn)
+	if !ok {
+		return false
+	}
+	name := decl.Name.Name
+	if decl.Recv == nil && (name == "init" || name == "main" && c.pass.Pkg.Name() == "main") {
+		return true
+	}
+	if !strings.HasSuffix(c.pass.Fset.File(decl.Pos()).Name(), "_test.go") {
+		return false
+	}
+	for _, prefix := range []string{"Test", "Benchmark", "Fuzz", "Example"} {
+		if strings.HasPrefix(name, prefix) {
+			return true
+		}
+	}
+	obj, _ := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if obj == nil {
+		return false
+	}
+	params := obj.Signature().Params()
+	for i := range params.Len() {
+		t := params.At(i).Type()
+		if nethttp.IsPointerTo(t, "testing", "T") || nethttp.IsPointerTo(t, "testing", "B") ||
+			nethttp.IsPointerTo(t, "testing", "F") || nethttp.IsNamed(t, "testing", "TB") {
+			return true
+		}
+	}
+	return false
+}
+
+// perRequest says how the pool built by p in fn is built per request:
+// "per request in an HTTP handler", "on every loop iteration", "for a
+// single request and dropped", or "" if it is not.
+func (c *checker) perRequest(p pool, fn inspector.Cursor, lt *lifetime) string {
+	for f := range fn.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if sig := c.signature(f); sig != nil && nethttp.IsHandlerSignature(sig) {
+			return "per request in an HTTP handler"
+		}
+	}
+	if body, ok := loopBody(p.cur); ok {
+		for v := range lt.vars {
+			if v.Pos() < body.Pos() || v.Pos() >= body.End() {
+				return "" // kept across iterations
+			}
+		}
+		return "on every loop iteration"
+	}
+	if _, ok := fn.Node().(*ast.FuncDecl); !ok || len(lt.uses) != 1 {
+		return ""
+	}
+	if _, inLoop := loopBody(lt.uses[0]); inLoop {
+		return "" // a batch of requests
+	}
+	return "for a single request and dropped"
+}
+
+// signature returns the signature of a function declaration or literal.
+func (c *checker) signature(fn inspector.Cursor) *types.Signature {
+	switch f := fn.Node().(type) {
+	case *ast.FuncDecl:
+		if obj, ok := c.pass.TypesInfo.Defs[f.Name].(*types.Func); ok {
+			return obj.Signature()
+		}
+	case *ast.FuncLit:
+		sig, _ := c.pass.TypesInfo.TypeOf(f).(*types.Signature)
+		return sig
+	}
+	return nil
+}
+
+// loopBody returns the body of the innermost loop whose body holds cur,
+// looking through function literals called on the spot (func(){...}(),
+// go func(){...}()), which run once per iteration.
+func loopBody(cur inspector.Cursor) (*ast.BlockStmt, bool) {
+	prev := cur
+	for p := cur.Parent(); p.Node() != nil; prev, p = p, p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.ForStmt:
+			if prev.Node() == n.Body {
+				return n.Body, true
+			}
+		case *ast.RangeStmt:
+			if prev.Node() == n.Body {
+				return n.Body, true
+			}
+		case *ast.FuncLit:
+			if !calledOnTheSpot(p) {
+				return nil, false
+			}
+		case *ast.FuncDecl:
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
+// calledOnTheSpot reports whether the function literal at fn is called
+// where it is written: func(){...}(), go func(){...}(), defer func(){...}().
+func calledOnTheSpot(fn inspector.Cursor) bool {
+	for fn.ParentEdgeKind() == edge.ParenExpr_X {
+		fn = fn.Parent()
+	}
+	return fn.ParentEdgeKind() == edge.CallExpr_Fun
+}
+
+// report reports p, with a fix when one is safe.
+func (c *checker) report(p pool, fn inspector.Cursor, lt *lifetime, where string) {
+	fix := c.fix(p, fn, lt)
+	var subject, cost, remedy string
+	switch p.kind {
+	case transportPool:
+		subject = "http.Transport created"
+	case clientPool:
+		subject = "http.Client with its own Transport created"
+	case dbPool:
+		subject = "sql.DB opened"
+	case ctorPool:
+		subject = "connection pool from " + p.callee + " created"
+	}
+	switch {
+	case p.http:
+		cost = "opens new connections and TLS handshakes"
+	case p.sql:
+		cost = "opens new database connections"
+	default:
+		cost = "opens new connections"
+	}
+	switch where {
+	case "per request in an HTTP handler":
+		cost = "each request " + cost
+	case "on every loop iteration":
+		cost = "each iteration " + cost
+	default:
+		cost = "each call of " + funcName(fn) + " " + cost
+	}
+	noun := p.noun
+	if p.kind == ctorPool {
+		noun = "pool"
+	}
+	if fix != nil {
+		remedy = "reuse one shared " + noun
+	} else {
+		remedy = "build one " + noun + " and reuse it"
+	}
+	node := p.cur.Node()
+	d := analysis.Diagnostic{
+		Pos:     node.Pos(),
+		End:     node.End(),
+		Message: fmt.Sprintf("%s %s: %s; %s", subject, where, cost, remedy),
+	}
+	if fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	c.pass.Report(d)
+}
+
+// funcName names the function declared at fn.
+func funcName(fn inspector.Cursor) string {
+	if d, ok := fn.Node().(*ast.FuncDecl); ok {
+		return d.Name.Name
+	}
+	return "the function"
+}

@@ -1,0 +1,62 @@
+// Package clientperrequest defines an Analyzer that reports connection
+// pools built for each request.
+//
+// # Analyzer clientperrequest
+//
+// clientperrequest: connection pool built per request instead of once
+//
+// An http.Client holds no connections: its Transport does. A new
+// *http.Transport (a literal, new(http.Transport), or Clone() of any
+// transport) is a new, empty pool, so a request sent through it dials a
+// new TCP connection and does a full TLS handshake, often hundreds of
+// milliseconds and real CPU, and its idle connections linger until they
+// time out. The same goes for an *sql.DB from sql.Open or sql.OpenDB, and
+// for the constructors named with -clientperrequest.constructors (for
+// example google.golang.org/grpc.NewClient).
+//
+// The check reports such a pool when it is built and dropped on every run
+// of code that runs many times: in an HTTP handler (a function with the
+// (http.ResponseWriter, *http.Request) parameters, such as a ServeHTTP
+// method or a closure passed to HandleFunc), in a loop body when the pool
+// does not outlive the iteration, or in a function that builds it, sends
+// a single request with it and lets it die (each call of that function is
+// one request with its own pool). A function that returns a freshly built
+// pool is a constructor (a fact, across packages), and calling it in those
+// places is reported too.
+//
+// Bad:
+//
+//	func fetch(w http.ResponseWriter, r *http.Request) {
+//		client := &http.Client{Transport: &http.Transport{MaxIdleConns: 10}}
+//		resp, err := client.Get("https://api.example.com/items")
+//		...
+//	}
+//
+// Good:
+//
+//	var sharedClient = &http.Client{Transport: &http.Transport{MaxIdleConns: 10}}
+//
+//	func fetch(w http.ResponseWriter, r *http.Request) {
+//		resp, err := sharedClient.Get("https://api.example.com/items")
+//		...
+//	}
+//
+// When the expression that builds the pool refers to no local name, the
+// suggested fix moves it into a package-level variable (sharedTransport,
+// sharedClient...) built once, and uses that variable where the pool was
+// built. When it refers to local values, or the code closes or configures
+// the pool after building it, there is no fix: build one pool where the
+// program starts and pass it along.
+//
+// Not reported: an http.Client with no Transport or a shared one (its pool
+// is the shared transport), a RoundTripper wrapping a shared transport,
+// package-level pools, pools stored in a field, global, map, slice or
+// channel, returned, or captured by a closure (sync.Once, sync.OnceValue),
+// a client built once before a loop, and main, init and test functions.
+//
+// Known limits: the check follows a pool within the function that builds
+// it; a pool passed to a function that keeps it is assumed to be used,
+// and a pool in a variable declared before a loop and rebuilt in every
+// iteration is not reported. Handlers of other frameworks than net/http
+// are not recognized.
+package clientperrequest

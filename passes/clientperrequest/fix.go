@@ -1,0 +1,243 @@
+package clientperrequest
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/format"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// fix returns the fix that builds the pool once, in a package-level
+// variable, and uses that variable where the pool was built. It returns
+// nil when that could change what the code does or fail to compile: the
+// construction refers to local names, the pool is closed or configured
+// after construction, or it is not a pointer or interface (a copy would
+// not share the connections).
+func (c *checker) fix(p pool, fn inspector.Cursor, lt *lifetime) *analysis.SuggestedFix {
+	if p.result >= 0 || lt.closed || lt.mutated {
+		return nil
+	}
+	info := c.pass.TypesInfo
+	expr := p.cur.Node().(ast.Expr)
+	switch types.Unalias(info.TypeOf(expr)).Underlying().(type) {
+	case *types.Pointer, *types.Interface:
+	default:
+		return nil
+	}
+	top, ok := topDecl(fn)
+	if !ok {
+		return nil
+	}
+	refs, ok := c.packageRefs(expr)
+	if !ok || c.reaches(refs, c.declared(top)) {
+		return nil // a local name, or an initialization cycle
+	}
+	tf := c.pass.Fset.File(expr.Pos())
+	src, err := c.pass.ReadFile(tf.Name())
+	if err != nil {
+		return nil
+	}
+	name := c.freshName("shared"+p.noun, expr.Pos())
+	text := src[tf.Offset(expr.Pos()):tf.Offset(expr.End())]
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "package p\n\n// %s is built once, so that requests reuse its connections.\nvar %s = %s\n", name, name, text)
+	out, err := format.Source(b.Bytes())
+	if err != nil {
+		return nil
+	}
+	decl := bytes.TrimPrefix(out, []byte("package p\n\n"))
+	at := top.Pos()
+	switch d := top.(type) {
+	case *ast.FuncDecl:
+		if d.Doc != nil {
+			at = d.Doc.Pos()
+		}
+	case *ast.GenDecl:
+		if d.Doc != nil {
+			at = d.Doc.Pos()
+		}
+	}
+	what := p.noun
+	if p.kind == ctorPool {
+		what = "pool"
+	}
+	return &analysis.SuggestedFix{
+		Message: fmt.Sprintf("Build the %s once in package-level variable %s", what, name),
+		TextEdits: []analysis.TextEdit{
+			{Pos: at, End: at, NewText: append(decl, '\n')},
+			{Pos: expr.Pos(), End: expr.End(), NewText: []byte(name)},
+		},
+	}
+}
+
+// topDecl returns the top-level declaration around fn.
+func topDecl(fn inspector.Cursor) (ast.Decl, bool) {
+	for cur := range fn.Enclosing() {
+		if cur.ParentEdgeKind() == edge.File_Decls {
+			d, ok := cur.Node().(ast.Decl)
+			return d, ok
+		}
+	}
+	return nil, false
+}
+
+// packageRefs returns the functions, methods and variables of this
+// package that expr refers to. It reports false if expr refers to a local
+// name (variable, constant, type or type parameter) declared outside it,
+// which a package-level variable cannot see.
+func (c *checker) packageRefs(expr ast.Expr) ([]types.Object, bool) {
+	info := c.pass.TypesInfo
+	var refs []types.Object
+	ok := true
+	ast.Inspect(expr, func(n ast.Node) bool {
+		id, isIdent := n.(*ast.Ident)
+		if !ok || !isIdent {
+			return ok
+		}
+		obj := info.Uses[id]
+		if obj == nil || obj.Pos() >= expr.Pos() && obj.Pos() < expr.End() {
+			return true // declared inside expr (a function literal's parameters)
+		}
+		switch obj := obj.(type) {
+		case *types.PkgName, *types.Builtin, *types.Nil, *types.Label:
+			return true
+		case *types.Var:
+			if obj.IsField() {
+				return true
+			}
+		case *types.Func:
+			if obj.Signature().Recv() != nil {
+				if obj.Pkg() == c.pass.Pkg {
+					refs = append(refs, obj.Origin())
+				}
+				return true
+			}
+		}
+		if obj.Pkg() != c.pass.Pkg || obj.Parent() == types.Universe {
+			return true
+		}
+		if obj.Parent() != c.pass.Pkg.Scope() {
+			ok = false // local
+			return false
+		}
+		switch obj.(type) {
+		case *types.Var, *types.Func:
+			refs = append(refs, obj)
+		}
+		return true
+	})
+	return refs, ok
+}
+
+// declared returns the objects the top-level declaration d declares.
+func (c *checker) declared(d ast.Decl) map[types.Object]bool {
+	objs := make(map[types.Object]bool)
+	info := c.pass.TypesInfo
+	switch d := d.(type) {
+	case *ast.FuncDecl:
+		objs[info.Defs[d.Name]] = true
+	case *ast.GenDecl:
+		for _, spec := range d.Specs {
+			if vs, ok := spec.(*ast.ValueSpec); ok {
+				for _, n := range vs.Names {
+					objs[info.Defs[n]] = true
+				}
+			}
+		}
+	}
+	return objs
+}
+
+// reaches reports whether the package-level objects from refer, directly
+// or through the bodies and initializers of this package's functions,
+// methods and variables, to one of targets. A package-level variable
+// initialized with such references, and used in a target, would form an
+// initialization cycle.
+func (c *checker) reaches(from []types.Object, targets map[types.Object]bool) bool {
+	if len(from) == 0 {
+		return false
+	}
+	info := c.pass.TypesInfo
+	if c.decls == nil {
+		c.decls = make(map[types.Object]ast.Node)
+		for _, f := range c.pass.Files {
+			for _, d := range f.Decls {
+				switch d := d.(type) {
+				case *ast.FuncDecl:
+					c.decls[info.Defs[d.Name]] = d
+				case *ast.GenDecl:
+					if d.Tok != token.VAR {
+						continue
+					}
+					for _, spec := range d.Specs {
+						for _, n := range spec.(*ast.ValueSpec).Names {
+							c.decls[info.Defs[n]] = spec
+						}
+					}
+				}
+			}
+		}
+	}
+	seen := make(map[types.Object]bool)
+	stack := append([]types.Object(nil), from...)
+	for len(stack) > 0 {
+		obj := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if targets[obj] {
+			return true
+		}
+		if seen[obj] {
+			continue
+		}
+		seen[obj] = true
+		node := c.decls[obj]
+		if node == nil {
+			continue
+		}
+		ast.Inspect(node, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				o := info.Uses[id]
+				if fn, ok := o.(*types.Func); ok {
+					o = fn.Origin()
+				}
+				if o != nil && c.decls[o] != nil {
+					stack = append(stack, o)
+				}
+			}
+			return true
+		})
+	}
+	return false
+}
+
+// freshName returns base, or base2, base3..., whichever is declared
+// neither in the package and its files' imports nor in scope at pos, nor
+// introduced by another fix of this pass.
+func (c *checker) freshName(base string, pos token.Pos) string {
+	scope := c.pass.Pkg.Scope().Innermost(pos)
+	name := base
+	for i := 2; ; i++ {
+		free := !c.names[name] && c.pass.Pkg.Scope().Lookup(name) == nil
+		if free && scope != nil {
+			_, obj := scope.LookupParent(name, pos)
+			free = obj == nil
+		}
+		for _, f := range c.pass.Files {
+			if s := c.pass.TypesInfo.Scopes[f]; free && s != nil && s.Lookup(name) != nil {
+				free = false
+			}
+		}
+		if free {
+			break
+		}
+		name = fmt.Sprintf("%s%d", base, i)
+	}
+	c.names[name] = true
+	return name
+}

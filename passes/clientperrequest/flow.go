@@ -1,0 +1,432 @@
+package clientperrequest
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/reuselint/reuselint/internal/nethttp"
+)
+
+// lifetime is what happens to a pool in the function that builds it.
+type lifetime struct {
+	escaped  bool // may outlive the function: stored in a field, global, map, slice or channel, captured by a closure, or used in a way the analysis does not follow
+	returned int  // index of the result that returns the pool, or -1
+	closed   bool // Close or CloseIdleConnections is called on it
+	mutated  bool // configured after construction (field writes, RegisterProtocol, passed as a Transport)
+	uses     []inspector.Cursor
+	vars     map[*types.Var]bool // local variables holding the pool or a value that holds it
+}
+
+// flow follows the values that hold a pool through one function.
+type flow struct {
+	c        *checker
+	fn       inspector.Cursor // *ast.FuncDecl or *ast.FuncLit
+	sig      *types.Signature
+	poolType types.Type
+	refs     map[*types.Var][]inspector.Cursor // uses of local variables in fn
+	lt       *lifetime
+}
+
+// lifetime follows the pool built by p through fn, its innermost
+// enclosing function. Values that hold the pool (an http.Client or a
+// wrapper built around a Transport, a slice it is appended to) are
+// followed like the pool itself.
+func (c *checker) lifetime(p pool, fn inspector.Cursor) *lifetime {
+	f := &flow{
+		c:   c,
+		fn:  fn,
+		sig: c.signature(fn),
+		lt:  &lifetime{returned: -1, vars: make(map[*types.Var]bool)},
+	}
+	if f.sig == nil {
+		f.lt.escaped = true
+		return f.lt
+	}
+	t := c.pass.TypesInfo.TypeOf(p.cur.Node().(ast.Expr))
+	if tuple, ok := t.(*types.Tuple); ok && p.result >= 0 && p.result < tuple.Len() {
+		t = tuple.At(p.result).Type()
+	}
+	f.poolType = t
+	if p.result >= 0 {
+		f.results(p.cur, p.result)
+	} else {
+		f.value(p.cur)
+	}
+	return f.lt
+}
+
+func (f *flow) escape() { f.lt.escaped = true }
+
+// results follows result i of the multi-valued call at cur.
+func (f *flow) results(cur inspector.Cursor, i int) {
+	for cur.ParentEdgeKind() == edge.ParenExpr_X {
+		cur = cur.Parent()
+	}
+	switch parent := cur.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		if len(parent.Rhs) == 1 && i < len(parent.Lhs) {
+			f.assign(parent.Lhs[i])
+			return
+		}
+	case *ast.ValueSpec:
+		if len(parent.Values) == 1 && i < len(parent.Names) {
+			f.assign(parent.Names[i])
+			return
+		}
+	case *ast.ReturnStmt:
+		if len(parent.Results) == 1 {
+			f.ret(cur.Parent(), i)
+			return
+		}
+	case *ast.ExprStmt:
+		return // result dropped
+	}
+	f.escape()
+}
+
+// value follows the single value of the expression at cur, which holds
+// the pool.
+func (f *flow) value(cur inspector.Cursor) {
+	for {
+		parent := cur.Parent()
+		k, idx := cur.ParentEdge()
+		switch k {
+		case edge.ParenExpr_X, edge.StarExpr_X, edge.TypeAssertExpr_X,
+			edge.IndexExpr_X, edge.IndexListExpr_X, edge.SliceExpr_X:
+			cur = parent // the same value, or an element of it
+			continue
+
+		case edge.KeyValueExpr_Value:
+			if parent.ParentEdgeKind() != edge.CompositeLit_Elts {
+				f.escape()
+				return
+			}
+			cur = parent.Parent() // the literal holds the pool
+			continue
+
+		case edge.CompositeLit_Elts:
+			cur = parent
+			continue
+
+		case edge.UnaryExpr_X:
+			if _, ok := cur.Node().(*ast.CompositeLit); ok && parent.Node().(*ast.UnaryExpr).Op == token.AND {
+				cur = parent // &T{...} holds it too
+				continue
+			}
+			if parent.Node().(*ast.UnaryExpr).Op == token.ARROW {
+				return // receiving from a channel of pools
+			}
+			f.escape() // &v: address taken
+			return
+
+		case edge.AssignStmt_Rhs:
+			as := parent.Node().(*ast.AssignStmt)
+			if (as.Tok != token.ASSIGN && as.Tok != token.DEFINE) || len(as.Lhs) != len(as.Rhs) {
+				f.escape()
+				return
+			}
+			f.assign(as.Lhs[idx])
+			return
+
+		case edge.ValueSpec_Values:
+			spec := parent.Node().(*ast.ValueSpec)
+			if len(spec.Names) != len(spec.Values) {
+				f.escape()
+				return
+			}
+			f.assign(spec.Names[idx])
+			return
+
+		case edge.ReturnStmt_Results:
+			f.ret(parent, idx)
+			return
+
+		case edge.CallExpr_Args:
+			f.arg(parent, cur)
+			return
+
+		case edge.CallExpr_Fun:
+			// A function value that holds the pool (a method value): a use.
+			f.use(parent)
+			return
+
+		case edge.SelectorExpr_X:
+			f.selector(parent)
+			return
+
+		case edge.RangeStmt_X:
+			rs := parent.Node().(*ast.RangeStmt)
+			if rs.Tok != token.DEFINE && rs.Tok != token.ASSIGN {
+				return
+			}
+			if rs.Key != nil {
+				f.assign(rs.Key)
+			}
+			if rs.Value != nil {
+				f.assign(rs.Value)
+			}
+			return
+
+		case edge.BinaryExpr_X, edge.BinaryExpr_Y, edge.ExprStmt_X,
+			edge.SwitchStmt_Tag, edge.CaseClause_List, edge.IfStmt_Cond:
+			return // compared or dropped
+
+		default:
+			// Sent on a channel, or anything not followed: assume it
+			// outlives the function.
+			f.escape()
+			return
+		}
+	}
+}
+
+// assign follows the pool into the left-hand side lhs.
+func (f *flow) assign(lhs ast.Expr) {
+	id, ok := ast.Unparen(lhs).(*ast.Ident)
+	if !ok {
+		f.escape() // a field, a map or slice element, *p
+		return
+	}
+	if id.Name == "_" {
+		return
+	}
+	info := f.c.pass.TypesInfo
+	obj := info.Defs[id]
+	if obj == nil {
+		obj = info.Uses[id]
+	}
+	v, ok := obj.(*types.Var)
+	fn := f.fn.Node()
+	if !ok || v.Pos() < fn.Pos() || v.Pos() >= fn.End() {
+		f.escape() // a global, or a variable of an enclosing function
+		return
+	}
+	f.variable(v)
+}
+
+// variable follows the pool through every use of the local variable v.
+func (f *flow) variable(v *types.Var) {
+	if f.lt.vars[v] {
+		return
+	}
+	f.lt.vars[v] = true
+	if f.refs == nil {
+		f.refs = make(map[*types.Var][]inspector.Cursor)
+		info := f.c.pass.TypesInfo
+		for cur := range f.fn.Preorder((*ast.Ident)(nil)) {
+			if u, ok := info.Uses[cur.Node().(*ast.Ident)].(*types.Var); ok {
+				f.refs[u] = append(f.refs[u], cur)
+			}
+		}
+	}
+	for _, ref := range f.refs[v] {
+		if ref.ParentEdgeKind() == edge.AssignStmt_Lhs {
+			continue // overwritten
+		}
+		if !f.sameInvocation(ref) {
+			f.escape() // captured by a closure that may outlive the call
+			return
+		}
+		f.value(ref)
+	}
+}
+
+// sameInvocation reports whether cur runs as part of the invocation of
+// f.fn: it is not inside a function literal, or only inside literals
+// called on the spot.
+func (f *flow) sameInvocation(cur inspector.Cursor) bool {
+	for lit := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		if lit == f.fn {
+			return true
+		}
+		if !calledOnTheSpot(lit) {
+			return false
+		}
+	}
+	return true
+}
+
+// ret follows the pool returned by the return statement at cur as its
+// result i.
+func (f *flow) ret(cur inspector.Cursor, i int) {
+	fn, _ := enclosingFunc(cur)
+	if fn != f.fn {
+		if calledOnTheSpot(fn) && f.sameInvocation(fn) {
+			f.value(fn.Parent()) // the literal's call now holds it
+			return
+		}
+		f.escape()
+		return
+	}
+	res := f.sig.Results()
+	if i >= res.Len() {
+		f.escape()
+		return
+	}
+	t := res.At(i).Type()
+	if nethttp.IsTransport(t) || nethttp.IsClient(t) || nethttp.IsSQLDB(t) ||
+		nethttp.IsNamed(t, nethttp.HTTP, "RoundTripper") || types.Identical(t, f.poolType) {
+		if f.lt.returned < 0 {
+			f.lt.returned = i
+		}
+		return
+	}
+	f.escape() // returned inside something else
+}
+
+// arg follows the pool passed (at arg) to the call at cur.
+func (f *flow) arg(cur, arg inspector.Cursor) {
+	info := f.c.pass.TypesInfo
+	call := cur.Node().(*ast.CallExpr)
+	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+		f.value(cur) // a conversion: the same value
+		return
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := info.Uses[id].(*types.Builtin); ok {
+			switch b.Name() {
+			case "append":
+				f.value(cur) // the new slice holds it
+			case "len", "cap", "delete", "clear", "print", "println":
+			default:
+				f.escape()
+			}
+			return
+		}
+	}
+	if nethttp.IsTransport(info.TypeOf(arg.Node().(ast.Expr))) {
+		f.lt.mutated = true // e.g. http2.ConfigureTransport(t)
+	}
+	if fn := nethttp.Callee(info, call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "runtime" {
+		return // runtime.SetFinalizer, runtime.KeepAlive
+	}
+	f.callResults(cur)
+}
+
+// callResults follows the results of the call at cur that may hold the
+// pool passed to it or be derived from it (a wrapper, a gRPC client stub);
+// a call whose results cannot hold it is a use of the pool.
+func (f *flow) callResults(cur inspector.Cursor) {
+	call := cur.Node().(*ast.CallExpr)
+	t := f.c.pass.TypesInfo.TypeOf(call)
+	var holders []int
+	if tuple, ok := t.(*types.Tuple); ok {
+		for i := range tuple.Len() {
+			if mayHold(tuple.At(i).Type()) {
+				holders = append(holders, i)
+			}
+		}
+	} else if t != nil && mayHold(t) {
+		f.value(cur)
+		return
+	}
+	if len(holders) == 0 {
+		f.use(cur)
+		return
+	}
+	for _, i := range holders {
+		f.results(cur, i)
+	}
+}
+
+// mayHold reports whether a value of type t may hold a reference to a
+// pool: pointers, interfaces, structs, functions, containers; not errors,
+// responses, rows, strings, numbers.
+func mayHold(t types.Type) bool {
+	if nethttp.IsResponse(t) || nethttp.IsRequest(t) ||
+		nethttp.IsPointerTo(t, nethttp.SQL, "Rows") || nethttp.IsPointerTo(t, nethttp.SQL, "Row") ||
+		nethttp.IsNamed(t, nethttp.SQL, "Result") || types.Identical(t, types.Universe.Lookup("error").Type()) {
+		return false
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return false
+	case *types.Slice:
+		return mayHold(u.Elem())
+	case *types.Array:
+		return mayHold(u.Elem())
+	}
+	return true
+}
+
+// selector follows the pool into the selector expression at cur, whose X
+// holds it: a method call, a method value or a field.
+func (f *flow) selector(cur inspector.Cursor) {
+	info := f.c.pass.TypesInfo
+	sel := cur.Node().(*ast.SelectorExpr)
+	s := info.Selections[sel]
+	if s == nil {
+		f.escape()
+		return
+	}
+	if s.Kind() != types.MethodVal {
+		// A field: written (configuration) or read (what it holds).
+		switch cur.ParentEdgeKind() {
+		case edge.AssignStmt_Lhs, edge.IncDecStmt_X:
+			f.lt.mutated = true
+			return
+		}
+		if mayHold(s.Type()) {
+			f.value(cur)
+		}
+		return
+	}
+	if cur.ParentEdgeKind() != edge.CallExpr_Fun {
+		f.use(cur) // a method value, e.g. client.Do passed along
+		return
+	}
+	call := cur.Parent()
+	fn, _ := s.Obj().(*types.Func)
+	name := fn.Name()
+	recv := s.Recv()
+	switch {
+	case nethttp.IsClient(recv) || nethttp.IsNamed(recv, nethttp.HTTP, "Client"):
+		switch name {
+		case "Do", "Get", "Post", "PostForm", "Head":
+			f.use(call)
+		case "CloseIdleConnections":
+			f.lt.closed = true
+		}
+	case nethttp.IsTransport(recv) || nethttp.IsNamed(recv, nethttp.HTTP, "Transport"):
+		switch name {
+		case "RoundTrip":
+			f.use(call)
+		case "CloseIdleConnections":
+			f.lt.closed = true
+		case "Clone":
+			// a new pool, reported on its own
+		default:
+			f.lt.mutated = true // RegisterProtocol
+		}
+	case nethttp.IsSQLDB(recv):
+		switch name {
+		case "Close":
+			f.lt.closed = true
+		case "SetMaxOpenConns", "SetMaxIdleConns", "SetConnMaxLifetime", "SetConnMaxIdleTime":
+			f.lt.mutated = true
+		case "Stats", "Driver":
+		default:
+			f.use(call)
+		}
+	default:
+		switch name {
+		case "Close", "CloseIdleConnections":
+			f.lt.closed = true
+		default:
+			f.callResults(call)
+		}
+	}
+}
+
+// use records a request sent with the pool at cur.
+func (f *flow) use(cur inspector.Cursor) {
+	if !f.sameInvocation(cur) {
+		f.escape()
+		return
+	}
+	f.lt.uses = append(f.lt.uses, cur)
+}

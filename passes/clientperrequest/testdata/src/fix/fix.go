@@ -1,0 +1,86 @@
+package fix
+
+import (
+	"context"
+	"crypto/tls"
+	"net"
+	"net/http"
+	"time"
+)
+
+const timeout = 10 * time.Second
+
+// handler builds a client per request; its construction uses no local
+// name, so it moves to a package-level variable.
+func handler(w http.ResponseWriter, r *http.Request) {
+	client := &http.Client{ // want `http.Client with its own Transport created per request in an HTTP handler: .*; reuse one shared Client`
+		// Verify the server, keep a few idle connections.
+		Transport: &http.Transport{
+			TLSClientConfig: &tls.Config{MinVersion: tls.VersionTLS12},
+			MaxIdleConns:    10,
+		},
+		Timeout: timeout,
+	}
+	client.Get("https://example.com")
+}
+
+var sharedTransport = "taken"
+
+func loop(urls []string) {
+	for _, u := range urls {
+		t := http.DefaultTransport.(*http.Transport).Clone() // want `http.Transport created on every loop iteration: .*; reuse one shared Transport`
+		(&http.Client{Transport: t}).Get(u)
+	}
+}
+
+func loop2(urls []string) {
+	for _, u := range urls {
+		t := new(http.Transport) // want `http.Transport created on every loop iteration: .*; reuse one shared Transport`
+		(&http.Client{Transport: t}).Get(u)
+	}
+}
+
+// dial refers to nothing that uses the new variable: the fix may refer to it.
+func dial(ctx context.Context, network, addr string) (net.Conn, error) {
+	var d net.Dialer
+	return d.DialContext(ctx, network, addr)
+}
+
+func withDialer(u string) {
+	c := &http.Client{Transport: &http.Transport{DialContext: dial}} // want `http.Client with its own Transport created for a single request and dropped: .*; reuse one shared Client`
+	c.Get(u)
+}
+
+// redial calls cyclic: a package-level variable referring to redial,
+// used in cyclic, would be an initialization cycle, so no fix.
+func redial(ctx context.Context, network, addr string) (net.Conn, error) {
+	cyclic("https://example.com")
+	return nil, nil
+}
+
+func cyclic(u string) {
+	c := &http.Client{Transport: &http.Transport{DialContext: redial}} // want `http.Client with its own Transport created for a single request and dropped: .*; build one Client and reuse it`
+	c.Get(u)
+}
+
+// Local values in the construction: no fix.
+func local(w http.ResponseWriter, r *http.Request) {
+	cfg := &tls.Config{ServerName: r.Host}
+	tr := &http.Transport{TLSClientConfig: cfg} // want `http.Transport created per request in an HTTP handler: .*; build one Transport and reuse it`
+	tr.RoundTrip(r)
+}
+
+// Closed after use: sharing it would close the shared pool, no fix.
+func closed(w http.ResponseWriter, r *http.Request) {
+	tr := &http.Transport{} // want `http.Transport created per request in an HTTP handler: .*; build one Transport and reuse it`
+	defer tr.CloseIdleConnections()
+	tr.RoundTrip(r)
+}
+
+// A local named like the variable: the fix picks another name.
+func shadow(w http.ResponseWriter, r *http.Request) {
+	sharedClient3 := 1
+	_ = sharedClient3
+	c := &http.Client{Transport: &http.Transport{}} // want `http.Client with its own Transport created per request in an HTTP handler: .*; reuse one shared Client`
+	c.Do(r)
+}
