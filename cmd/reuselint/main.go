@@ -8,6 +8,9 @@
 // "reuselint probe [flags] [URL]" measures at run time what the checks
 // are about: connection reuse, TLS handshakes and session resumption (see
 // "reuselint probe -h").
+//
+// "reuselint sarif [flags] [packages]" writes the findings as a SARIF
+// 2.1.0 log for code scanning (see "reuselint sarif -h").
 package main
 
 import (
@@ -17,11 +20,15 @@ import (
 
 	"github.com/reuselint/reuselint/analyzer"
 	"github.com/reuselint/reuselint/internal/probe"
+	"github.com/reuselint/reuselint/internal/sarif"
 )
 
 func main() {
 	if len(os.Args) > 1 && os.Args[1] == "probe" {
 		os.Exit(probe.Main(os.Args[2:], os.Stdout, os.Stderr))
+	}
+	if len(os.Args) > 1 && os.Args[1] == "sarif" {
+		os.Exit(sarif.Main(os.Args[2:], analyzer.Suite, os.Stdout, os.Stderr))
 	}
 	multichecker.Main(analyzer.Suite...)
 }
