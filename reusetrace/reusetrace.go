@@ -24,6 +24,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptrace"
 	"sync"
@@ -39,17 +40,22 @@ type Record struct {
 	URL    string // request URL
 	Host   string // request URL host (host:port when the URL has a port)
 
+	// DNS, Connect and TLSHandshake are the steps of the dial that made
+	// the request's new connection. They are zero on a reused connection,
+	// and also on a new one that the transport dialed for another request
+	// (concurrent requests on one pool). On an error, they show how far
+	// the dial went.
 	Start        time.Time     // when the round trip started
 	DNS          time.Duration // DNS lookup
 	Connect      time.Duration // TCP connect (from the first dial attempt to the connection that succeeded)
-	TLSHandshake time.Duration // TLS handshake on a new connection
+	TLSHandshake time.Duration // TLS handshake
 	TTFB         time.Duration // from Start to the first byte of the response
 	Total        time.Duration // from Start to the body's EOF, its Close, or the error
 
 	GotConn bool // the request got a connection (httptrace.ClientTrace.GotConn)
 	Reused  bool // the connection came from the pool (httptrace.GotConnInfo.Reused)
 	TLS     bool // the connection uses TLS
-	Resumed bool // a TLS handshake was made for this request and it resumed a session (DidResume)
+	Resumed bool // the request's new TLS connection resumed a session (tls.ConnectionState.DidResume)
 
 	Proto      string // response protocol, e.g. "HTTP/1.1"
 	StatusCode int    // response status, 0 when there was no response
@@ -133,22 +139,42 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	r := t.rec
 	rec := &Record{Method: req.Method, URL: req.URL.String(), Host: req.URL.Host}
 
+	// The dial's steps are measured aside and kept only if the request
+	// uses the connection that dial made: the transport may hand the
+	// request a connection freed or dialed by another request, while the
+	// dial it started goes on (its callbacks may even come after the
+	// request is over). The callbacks run on the transport's goroutines:
+	// every access holds r.mu.
 	var (
 		dnsStart, connStart, tlsStart time.Time
+		dns, connect, handshake       time.Duration
+		connected, handshaken         bool
+		gotConn                       bool // later dial callbacks are not this request's
 	)
-	// The callbacks may run on the transport's dial goroutine, after
-	// RoundTrip returned: every write holds r.mu.
+	// keepDial copies the dial's steps into the record; with a connection
+	// in hand (conn != nil), only if the dial finished before: its result
+	// is then the connection the request got.
+	keepDial := func(conn net.Conn) {
+		if conn != nil {
+			if _, isTLS := conn.(*tls.Conn); !connected || isTLS && !handshaken {
+				return
+			}
+		}
+		rec.DNS, rec.Connect, rec.TLSHandshake = dns, connect, handshake
+	}
 	set := func(f func()) {
 		r.mu.Lock()
 		defer r.mu.Unlock()
-		f()
+		if !gotConn {
+			f()
+		}
 	}
 	trace := &httptrace.ClientTrace{
 		DNSStart: func(httptrace.DNSStartInfo) { set(func() { dnsStart = r.now() }) },
 		DNSDone: func(httptrace.DNSDoneInfo) {
 			set(func() {
 				if !dnsStart.IsZero() {
-					rec.DNS = r.now().Sub(dnsStart)
+					dns = r.now().Sub(dnsStart)
 				}
 			})
 		},
@@ -162,7 +188,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		ConnectDone: func(_, _ string, err error) {
 			set(func() {
 				if err == nil && !connStart.IsZero() {
-					rec.Connect = r.now().Sub(connStart)
+					connect, connected = r.now().Sub(connStart), true
 				}
 			})
 		},
@@ -170,24 +196,30 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		TLSHandshakeDone: func(cs tls.ConnectionState, err error) {
 			set(func() {
 				if !tlsStart.IsZero() {
-					rec.TLSHandshake = r.now().Sub(tlsStart)
-				}
-				if err == nil {
-					rec.TLS = true
-					rec.Resumed = cs.DidResume
+					handshake, handshaken = r.now().Sub(tlsStart), err == nil
 				}
 			})
 		},
 		GotConn: func(info httptrace.GotConnInfo) {
 			set(func() {
+				gotConn = true
 				rec.GotConn = true
 				rec.Reused = info.Reused
-				if info.Reused {
-					_, rec.TLS = info.Conn.(*tls.Conn)
+				if tc, ok := info.Conn.(*tls.Conn); ok {
+					rec.TLS = true
+					// The handshake is over: ConnectionState does not wait.
+					rec.Resumed = !info.Reused && tc.ConnectionState().DidResume
+				}
+				if !info.Reused {
+					keepDial(info.Conn)
 				}
 			})
 		},
-		GotFirstResponseByte: func() { set(func() { rec.TTFB = r.now().Sub(rec.Start) }) },
+		GotFirstResponseByte: func() {
+			r.mu.Lock()
+			defer r.mu.Unlock()
+			rec.TTFB = r.now().Sub(rec.Start)
+		},
 	}
 
 	r.mu.Lock()
@@ -202,6 +234,10 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	defer r.mu.Unlock()
 	end := r.now()
 	if err != nil {
+		if !gotConn {
+			keepDial(nil) // how far the dial went before the error
+			gotConn = true
+		}
 		rec.Err = err
 		rec.Total = end.Sub(rec.Start)
 		rec.Done = true

@@ -72,6 +72,7 @@ mode 1:
   3 resume keep-alive off, TLS session cache: every request reconnects,
            resumption shows how much of the handshake it saves
 Without URL, it probes an HTTPS server it starts on loopback (offline).
+The modes take turns, so that changes in load weigh on all of them alike.
 Every response body is read to EOF and closed; redirects are not followed.
 Exit status: 0 when every request succeeded, 1 when the target could not
 be probed or some requests failed, 2 on bad flags or arguments.
@@ -277,39 +278,57 @@ type errFirst struct{ err error }
 func (e errFirst) Error() string { return e.err.Error() }
 func (e errFirst) Unwrap() error { return e.err }
 
-// runMode sends cfg.n requests in mode m: the first one alone, the others
-// with cfg.concurrency workers. With first set, a failure of the first
-// request is returned as errFirst and nothing else is sent.
-func (tg *target) runMode(m mode, cfg *config, first bool, prog *progress) (result, error) {
-	rec := reusetrace.New()
-	get, done := tg.client(m, cfg, rec)
-	defer done()
-	one := func() error {
-		c, closeIdle := get()
-		defer closeIdle()
-		err := tg.send(c, cfg.timeout)
-		prog.step()
-		return err
+// modeRun is one mode's clients and records.
+type modeRun struct {
+	mode mode
+	rec  *reusetrace.Recorder
+	get  func() (*http.Client, func())
+}
+
+// one sends one request of the mode.
+func (r *modeRun) one(tg *target, cfg *config, prog *progress) error {
+	c, closeIdle := r.get()
+	defer closeIdle()
+	err := tg.send(c, cfg.timeout)
+	prog.step()
+	return err
+}
+
+// runAll sends cfg.n requests in each mode of cfg. The modes take turns,
+// so that a change in the load of the machine or the network weighs on
+// all of them alike: first the first request of each mode, alone, then
+// batches of cfg.concurrency requests at once. When the run's very first
+// request fails, the target cannot be probed: runAll returns that error
+// as errFirst and sends nothing else. Later failures stay in the records.
+func (tg *target) runAll(cfg *config, prog *progress) ([]result, error) {
+	runs := make([]*modeRun, len(cfg.modes))
+	for i, m := range cfg.modes {
+		rec := reusetrace.New()
+		get, done := tg.client(m, cfg, rec)
+		defer done()
+		runs[i] = &modeRun{mode: m, rec: rec, get: get}
 	}
-	if err := one(); err != nil && first {
-		return result{}, errFirst{err}
+	for i, r := range runs {
+		if err := r.one(tg, cfg, prog); err != nil && i == 0 {
+			return nil, errFirst{err}
+		}
 	}
-	var wg sync.WaitGroup
-	work := make(chan struct{})
-	for range min(cfg.concurrency, cfg.n-1) {
-		wg.Go(func() {
-			for range work {
-				one()
+	for sent := 1; sent < cfg.n; {
+		batch := min(cfg.concurrency, cfg.n-sent)
+		for _, r := range runs {
+			var wg sync.WaitGroup
+			for range batch {
+				wg.Go(func() { r.one(tg, cfg, prog) })
 			}
-		})
+			wg.Wait()
+		}
+		sent += batch
 	}
-	for range cfg.n - 1 {
-		work <- struct{}{}
+	results := make([]result, len(runs))
+	for i, r := range runs {
+		results[i] = result{mode: r.mode, records: r.rec.Records()}
 	}
-	close(work)
-	wg.Wait()
-	recs := rec.Records()
-	return result{mode: m, records: recs}, nil
+	return results, nil
 }
 
 // send makes one request, reading the body to EOF and closing it, as a
@@ -336,18 +355,12 @@ func (tg *target) send(c *http.Client, timeout time.Duration) error {
 // run probes tg and writes the report.
 func run(cfg *config, tg *target, stdout, stderr io.Writer) int {
 	prog := newProgress(stderr, cfg.n*len(cfg.modes))
-	var results []result
-	for i, m := range cfg.modes {
-		prog.setMode(m)
-		res, err := tg.runMode(m, cfg, i == 0, prog)
-		if err != nil {
-			prog.clear()
-			fmt.Fprintf(stderr, "reuselint probe: %s: %s\n", tg.url, describe(err, cfg.timeout))
-			return exitFailed
-		}
-		results = append(results, res)
-	}
+	results, err := tg.runAll(cfg, prog)
 	prog.clear()
+	if err != nil {
+		fmt.Fprintf(stderr, "reuselint probe: %s: %s\n", tg.url, describe(err, cfg.timeout))
+		return exitFailed
+	}
 
 	rep := newReport(cfg, tg, results)
 	if cfg.json {

@@ -18,7 +18,6 @@ type progress struct {
 
 	mu    sync.Mutex
 	done  int
-	mode  mode
 	start time.Time
 	last  time.Time
 	shown bool // a terminal line is on screen
@@ -35,12 +34,6 @@ func newProgress(w io.Writer, total int) *progress {
 	return &progress{w: w, tty: isTerminal(w), total: total, start: now, last: now}
 }
 
-func (p *progress) setMode(m mode) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.mode = m
-}
-
 // step counts one finished request.
 func (p *progress) step() {
 	p.mu.Lock()
@@ -49,10 +42,10 @@ func (p *progress) step() {
 	now := time.Now()
 	switch {
 	case p.tty && now.Sub(p.start) >= ttyDelay && now.Sub(p.last) >= ttyEvery:
-		fmt.Fprintf(p.w, "\rreuselint probe: mode %d (%s): %d/%d requests\033[K", p.mode.num, p.mode.name, p.done, p.total)
+		fmt.Fprintf(p.w, "\rreuselint probe: %d/%d requests\033[K", p.done, p.total)
 		p.shown, p.last = true, now
 	case !p.tty && now.Sub(p.last) >= lineEvery:
-		fmt.Fprintf(p.w, "reuselint probe: mode %d (%s): %d/%d requests, %v\n", p.mode.num, p.mode.name, p.done, p.total, now.Sub(p.start).Round(time.Second))
+		fmt.Fprintf(p.w, "reuselint probe: %d/%d requests, %v\n", p.done, p.total, now.Sub(p.start).Round(time.Second))
 		p.last = now
 	}
 }
