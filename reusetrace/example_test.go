@@ -1,10 +1,12 @@
 package reusetrace_test
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"testing"
 
 	"github.com/reuselint/reuselint/reusetrace"
@@ -56,4 +58,25 @@ func Example() {
 	// #2 reused=false
 	// #3 reused=false
 	// true
+}
+
+// TestREADMEShowsExample keeps the README's example test the same as
+// TestClientReusesConnections, which compiles and runs.
+func TestREADMEShowsExample(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile("example_test.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := bytes.Index(src, []byte("func TestClientReusesConnections"))
+	end := bytes.Index(src[start:], []byte("\n}\n"))
+	if start < 0 || end < 0 {
+		t.Fatal("TestClientReusesConnections not found in example_test.go")
+	}
+	if fn := src[start : start+end+3]; !bytes.Contains(readme, fn) {
+		t.Errorf("README.md does not show TestClientReusesConnections as in example_test.go:\n%s", fn)
+	}
 }
