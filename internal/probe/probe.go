@@ -98,7 +98,11 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	if cfg.insecure {
 		fmt.Fprintln(stderr, "reuselint probe: WARNING: -insecure: server certificates are NOT verified")
 	}
-	tg := newTarget(cfg)
+	tg, err := newTarget(cfg)
+	if err != nil {
+		fmt.Fprintf(stderr, "reuselint probe: %v\n", err)
+		return exitFailed
+	}
 	defer tg.close()
 	return run(cfg, tg, stdout, stderr)
 }
@@ -208,11 +212,14 @@ type target struct {
 // newTarget starts the local server when cfg.url is empty and returns the
 // base transport: http.DefaultTransport's settings, trusting the local
 // server's certificate or skipping verification with -insecure.
-func newTarget(cfg *config) *target {
+func newTarget(cfg *config) (*target, error) {
 	tg := &target{url: cfg.url, close: func() {}}
 	tlsConf := &tls.Config{InsecureSkipVerify: cfg.insecure}
 	if tg.url == "" {
-		srv := localServer()
+		srv, err := localServer()
+		if err != nil {
+			return nil, err
+		}
 		pool := x509.NewCertPool()
 		pool.AddCert(srv.Certificate())
 		tlsConf.RootCAs = pool
@@ -220,7 +227,7 @@ func newTarget(cfg *config) *target {
 	}
 	tg.base = http.DefaultTransport.(*http.Transport).Clone()
 	tg.base.TLSClientConfig = tlsConf // ForceAttemptHTTP2 stays on, as in DefaultTransport
-	return tg
+	return tg, nil
 }
 
 // localBody is what the local server answers: a small page.
@@ -228,14 +235,26 @@ var localBody = strings.Repeat("reuselint probe: local HTTPS test server\n", 50)
 
 // localServer starts an HTTPS server on loopback. Its TLS config is the
 // default one, which issues TLS 1.3 session tickets, so mode 3 can resume.
-func localServer() *httptest.Server {
-	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		io.WriteString(w, localBody)
-	}))
-	srv.Config.ErrorLog = log.New(io.Discard, "", 0)
+// It listens itself (httptest.NewUnstartedServer panics when it cannot).
+func localServer() (*httptest.Server, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		if ln, err = net.Listen("tcp6", "[::1]:0"); err != nil {
+			return nil, fmt.Errorf("cannot start the local server on loopback: %v", err)
+		}
+	}
+	srv := &httptest.Server{
+		Listener: ln,
+		Config: &http.Server{
+			Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+				io.WriteString(w, localBody)
+			}),
+			ErrorLog: log.New(io.Discard, "", 0),
+		},
+	}
 	srv.StartTLS()
-	return srv
+	return srv, nil
 }
 
 // noRedirect makes the client return redirects as they are: following

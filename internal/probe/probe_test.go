@@ -64,8 +64,7 @@ func checkTimings(t *testing.T, m mode, recs []reusetrace.Record, strict bool) {
 // and checks what each mode must show.
 func TestModes(t *testing.T) {
 	cfg := testConfig(t, "-n", "6")
-	tg := newTarget(cfg)
-	defer tg.close()
+	tg := localTarget(t, cfg)
 	if !tg.local || tg.base.TLSClientConfig.InsecureSkipVerify {
 		t.Fatalf("local target: local %v, insecure %v", tg.local, tg.base.TLSClientConfig.InsecureSkipVerify)
 	}
@@ -143,7 +142,7 @@ func TestMode1ClosesTransports(t *testing.T) {
 	srv.StartTLS()
 	defer srv.Close()
 	cfg := testConfig(t, "-n", "5", "-mode", "new")
-	tg := testTarget(srv)
+	tg := testTarget(t, srv)
 	if _, err := tg.runAll(cfg, newProgress(io.Discard, 5)); err != nil {
 		t.Fatal(err)
 	}
@@ -156,9 +155,21 @@ func TestMode1ClosesTransports(t *testing.T) {
 	}
 }
 
+// localTarget is the local server's target, closed at the end of the test.
+func localTarget(t *testing.T, cfg *config) *target {
+	t.Helper()
+	tg, err := newTarget(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(tg.close)
+	return tg
+}
+
 // testTarget is a target for srv, trusting its certificate.
-func testTarget(srv *httptest.Server) *target {
-	tg := newTarget(&config{url: srv.URL})
+func testTarget(t *testing.T, srv *httptest.Server) *target {
+	t.Helper()
+	tg := localTarget(t, &config{url: srv.URL})
 	pool := x509.NewCertPool()
 	pool.AddCert(srv.Certificate())
 	tg.base.TLSClientConfig.RootCAs = pool
@@ -238,7 +249,7 @@ func TestMidRunFailure(t *testing.T) {
 	defer srv.Close()
 	cfg := testConfig(t, "-n", "5", "-timeout", "300ms")
 	var o, e bytes.Buffer
-	code := run(cfg, testTarget(srv), &o, &e)
+	code := run(cfg, testTarget(t, srv), &o, &e)
 	if code != exitFailed {
 		t.Errorf("exit %d, want %d", code, exitFailed)
 	}
@@ -360,8 +371,7 @@ func TestProgressOnTerminal(t *testing.T) {
 // pool of mode 2 opens no more connections than requests in flight.
 func TestConcurrency(t *testing.T) {
 	cfg := testConfig(t, "-n", "7", "-concurrency", "3", "-mode", "pooled,resume")
-	tg := newTarget(cfg)
-	defer tg.close()
+	tg := localTarget(t, cfg)
 	results, err := tg.runAll(cfg, newProgress(io.Discard, 14))
 	if err != nil {
 		t.Fatal(err)

@@ -153,6 +153,9 @@ func (rep *report) writeText(w io.Writer) {
 	}
 	tw.Flush()
 	fmt.Fprintln(w, "(reused: requests on a pooled connection; resumed: TLS handshakes that resumed a session)")
+	if strings.HasPrefix(rep.tg.url, "http:") {
+		fmt.Fprintln(w, "(an http:// URL has no TLS: no handshakes, nothing to resume; mode 3 shows what reconnecting costs)")
+	}
 	if rep.tg.local {
 		fmt.Fprintln(w, "(loopback has no network latency: against a real server each connect and handshake costs round trips, and the speedups grow)")
 	}
