@@ -40,12 +40,13 @@ type Record struct {
 	URL    string // request URL
 	Host   string // request URL host (host:port when the URL has a port)
 
+	Start time.Time // when the round trip started
+
 	// DNS, Connect and TLSHandshake are the steps of the dial that made
 	// the request's new connection. They are zero on a reused connection,
 	// and also on a new one that the transport dialed for another request
 	// (concurrent requests on one pool). On an error, they show how far
 	// the dial went.
-	Start        time.Time     // when the round trip started
 	DNS          time.Duration // DNS lookup
 	Connect      time.Duration // TCP connect (from the first dial attempt to the connection that succeeded)
 	TLSHandshake time.Duration // TLS handshake
@@ -81,8 +82,8 @@ type Recorder struct {
 // New returns an empty Recorder.
 func New() *Recorder { return &Recorder{now: time.Now} }
 
-// Wrap returns a shallow copy of c whose Transport records every round
-// trip in r. A nil Transport stands for [http.DefaultTransport], as in
+// Wrap returns a shallow copy of c (of http.DefaultClient when c is nil)
+// whose Transport records every round trip in r. A nil Transport stands for [http.DefaultTransport], as in
 // [http.Client]. c itself is not changed, and the copy shares c's
 // connection pool.
 func (r *Recorder) Wrap(c *http.Client) *http.Client {
@@ -304,7 +305,7 @@ func (b *body) Close() error {
 }
 
 // String formats r on one line, e.g.
-// "#2 GET https://h/: 200 HTTP/1.1 reused total=1.2ms".
+// "#2 GET https://h/: 200 HTTP/1.1 reused dns=0s connect=0s tls=0s ttfb=1ms total=1.2ms".
 func (r Record) String() string {
 	s := fmt.Sprintf("#%d %s %s: ", r.Seq, r.Method, r.URL)
 	if r.Err != nil && r.StatusCode == 0 {

@@ -64,7 +64,12 @@ func drainClose(b io.ReadCloser) {
 func TestPooledClientReuses(t *testing.T) {
 	srv := newServer(t)
 	rec := reusetrace.New()
-	c := rec.Wrap(&http.Client{Transport: transport(t, srv)})
+	tr := transport(t, srv)
+	orig := &http.Client{Transport: tr}
+	c := rec.Wrap(orig)
+	if orig.Transport != tr {
+		t.Fatal("Wrap changed the client it wraps")
+	}
 	start := time.Now()
 	get(t, c, srv.URL, 5, drainClose)
 	wall := time.Since(start)
@@ -98,6 +103,17 @@ func TestPooledClientReuses(t *testing.T) {
 	}
 	if err := reusetrace.CheckReuse(recs); err != nil {
 		t.Errorf("CheckReuse: %v", err)
+	}
+	// CloseIdleConnections goes through the wrapper: the next request dials.
+	c.CloseIdleConnections()
+	get(t, c, srv.URL, 1, drainClose)
+	if last := rec.Records()[5]; !last.NewConn() {
+		t.Errorf("request after CloseIdleConnections: %v, want a new connection", last)
+	}
+	for i, want := range []string{"200 HTTP/1.1 new connection dns=0s connect=", "200 HTTP/1.1 reused dns=0s connect=0s tls=0s ttfb="} {
+		if s := recs[i].String(); !strings.HasPrefix(s, fmt.Sprintf("#%d GET %s: ", i+1, srv.URL)) || !strings.Contains(s, want) {
+			t.Errorf("record %d: String() = %q, want it to contain %q", i, s, want)
+		}
 	}
 }
 
