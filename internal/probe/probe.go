@@ -257,6 +257,20 @@ func localServer() (*httptest.Server, error) {
 	return srv, nil
 }
 
+// proxy returns the proxy the requests go through (HTTPS_PROXY and
+// friends, as for http.DefaultTransport), without its password, or "".
+func (tg *target) proxy() string {
+	req, err := http.NewRequest(http.MethodGet, tg.url, nil)
+	if err != nil || tg.base.Proxy == nil {
+		return ""
+	}
+	u, err := tg.base.Proxy(req)
+	if err != nil || u == nil {
+		return ""
+	}
+	return u.Redacted()
+}
+
 // noRedirect makes the client return redirects as they are: following
 // them would mix two hosts' connections in one series.
 func noRedirect(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }

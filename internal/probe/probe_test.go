@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -392,5 +393,21 @@ func TestConcurrency(t *testing.T) {
 				t.Errorf("mode 3: %d handshakes, %d resumed; want 7, and at least the last batch resumed", s.handshakes, s.resumed)
 			}
 		}
+	}
+}
+
+func TestProxyStated(t *testing.T) {
+	tg := localTarget(t, testConfig(t, "https://h.test/"))
+	if p := tg.proxy(); p != "" {
+		t.Skipf("a proxy is set in the environment: %s", p)
+	}
+	u, err := url.Parse("http://user:secret@proxy.test:3128")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg.base.Proxy = http.ProxyURL(u)
+	rep := newReport(testConfig(t), tg, nil)
+	if got, want := rep.target(), "GET https://h.test/ through proxy http://user:xxxxx@proxy.test:3128 (connect times are to the proxy)"; got != want {
+		t.Errorf("target() = %q, want %q", got, want)
 	}
 }

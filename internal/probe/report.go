@@ -109,6 +109,9 @@ func (rep *report) target() string {
 	if rep.tg.local {
 		s += " (local HTTPS test server on loopback, certificate trusted through its own pool)"
 	}
+	if p := rep.tg.proxy(); p != "" {
+		s += " through proxy " + p + " (connect times are to the proxy)"
+	}
 	return s
 }
 
@@ -200,6 +203,7 @@ func (rep *report) redirect() int {
 type (
 	jsonReport struct {
 		URL         string     `json:"url"`
+		Proxy       string     `json:"proxy,omitempty"`
 		LocalServer bool       `json:"local_server"`
 		Insecure    bool       `json:"insecure"`
 		N           int        `json:"requests_per_mode"`
@@ -249,7 +253,7 @@ func msf(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 func (rep *report) writeJSON(w io.Writer) error {
 	cfg := rep.cfg
-	out := jsonReport{URL: rep.tg.url, LocalServer: rep.tg.local, Insecure: cfg.insecure, N: cfg.n,
+	out := jsonReport{URL: rep.tg.url, Proxy: rep.tg.proxy(), LocalServer: rep.tg.local, Insecure: cfg.insecure, N: cfg.n,
 		Concurrency: cfg.concurrency, TimeoutMS: msf(cfg.timeout), Failed: rep.failed}
 	for i, res := range rep.results {
 		s := rep.sums[i]
