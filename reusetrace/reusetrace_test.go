@@ -202,7 +202,7 @@ func TestFailuresAndOpenBodies(t *testing.T) {
 	ln.Close()
 	rec := reusetrace.New()
 	c := rec.Wrap(&http.Client{Transport: &http.Transport{}})
-	if _, err := c.Get("http://" + addr + "/"); err == nil {
+	if _, err = c.Get("http://" + addr + "/"); err == nil {
 		t.Fatal("GET on a closed port succeeded")
 	}
 

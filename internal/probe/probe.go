@@ -413,25 +413,22 @@ func run(cfg *config, tg *target, stdout, stderr io.Writer) int {
 
 // describe turns a request error into one line for a person.
 func describe(err error, timeout time.Duration) string {
-	var ue *url.Error
-	if errors.As(err, &ue) {
+	if ue, ok := errors.AsType[*url.Error](err); ok {
 		err = ue.Err
 	}
-	var (
-		ne      net.Error
-		certErr *tls.CertificateVerificationError
-		dnsErr  *net.DNSError
-		recErr  tls.RecordHeaderError
-	)
+	ne, isNet := errors.AsType[net.Error](err)
+	_, isCert := errors.AsType[*tls.CertificateVerificationError](err)
+	_, isDNS := errors.AsType[*net.DNSError](err)
+	_, isRecord := errors.AsType[tls.RecordHeaderError](err)
 	var msg string
 	switch {
-	case errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout():
+	case errors.Is(err, context.DeadlineExceeded) || isNet && ne.Timeout():
 		msg = fmt.Sprintf("no complete answer within %v (-timeout)", timeout)
-	case errors.As(err, &certErr):
+	case isCert:
 		msg = err.Error() + " (-insecure skips verification, for test servers only)"
-	case errors.As(err, &dnsErr):
+	case isDNS:
 		msg = "cannot resolve host: " + err.Error()
-	case errors.As(err, &recErr):
+	case isRecord:
 		msg = err.Error() + " (not a TLS server?)"
 	default:
 		msg = err.Error()
