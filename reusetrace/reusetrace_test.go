@@ -225,3 +225,32 @@ func TestFailuresAndOpenBodies(t *testing.T) {
 		t.Errorf("CheckReuse = %v", err)
 	}
 }
+
+func TestHTTP2(t *testing.T) {
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "hello")
+	}))
+	srv.EnableHTTP2 = true
+	srv.StartTLS()
+	defer srv.Close()
+	tr := transport(t, srv)
+	tr.TLSClientConfig.ClientSessionCache = tls.NewLRUClientSessionCache(8)
+	rec := reusetrace.New()
+	c := rec.Wrap(&http.Client{Transport: tr})
+	get(t, c, srv.URL, 3, drainClose)
+	c.CloseIdleConnections()
+	get(t, c, srv.URL, 1, drainClose)
+
+	recs := rec.Records()
+	for i, r := range recs {
+		if r.Proto != "HTTP/2.0" || r.Reused != (i == 1 || i == 2) || r.Resumed != (i == 3) || !r.Done {
+			t.Errorf("record %d: %v, resumed %v", i, r, r.Resumed)
+		}
+	}
+	if err := reusetrace.CheckReuse(recs[:3]); err != nil {
+		t.Errorf("CheckReuse over HTTP/2: %v", err)
+	}
+	if err := reusetrace.CheckResumption(recs); err != nil {
+		t.Errorf("CheckResumption over HTTP/2: %v", err)
+	}
+}
