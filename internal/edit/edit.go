@@ -123,15 +123,18 @@ func (s *Source) DeleteStmt(c inspector.Cursor) []analysis.TextEdit {
 // AddElt returns the edit that adds text (a "Key: value" element) as the
 // last element of lit, on a line of its own when the literal spans lines.
 func (s *Source) AddElt(lit *ast.CompositeLit, text string) []analysis.TextEdit {
-	if s.line(lit.Lbrace) == s.line(lit.Rbrace) {
-		if len(lit.Elts) == 0 {
-			return []analysis.TextEdit{{Pos: lit.Rbrace, End: lit.Rbrace, NewText: []byte(text)}}
-		}
+	if len(lit.Elts) == 0 && s.line(lit.Lbrace) == s.line(lit.Rbrace) {
+		return []analysis.TextEdit{{Pos: lit.Rbrace, End: lit.Rbrace, NewText: []byte(text)}}
+	}
+	if len(lit.Elts) > 0 {
+		// "{a, b}" or "{\n\ta,\n\tb}": append after the last element.
 		last := lit.Elts[len(lit.Elts)-1]
-		if !s.blank(last.End(), lit.Rbrace) {
-			return nil // a comment or trailing comma: leave it alone
+		if s.line(last.End()) == s.line(lit.Rbrace) {
+			if !s.blank(last.End(), lit.Rbrace) {
+				return nil // a comment or trailing comma: leave it alone
+			}
+			return []analysis.TextEdit{{Pos: last.End(), End: last.End(), NewText: []byte(", " + text)}}
 		}
-		return []analysis.TextEdit{{Pos: last.End(), End: last.End(), NewText: []byte(", " + text)}}
 	}
 	// Multi-line: the closing brace must start its line, and the new
 	// line takes the indentation of the last element (or one more tab
@@ -142,11 +145,7 @@ func (s *Source) AddElt(lit *ast.CompositeLit, text string) []analysis.TextEdit 
 	lineStart := s.lineStart(lit.Rbrace)
 	var indent []byte
 	if len(lit.Elts) > 0 {
-		last := lit.Elts[len(lit.Elts)-1]
-		if s.line(last.End()) == s.line(lit.Rbrace) {
-			return nil
-		}
-		indent = s.indent(last.Pos())
+		indent = s.indent(lit.Elts[len(lit.Elts)-1].Pos())
 	} else {
 		indent = append(s.indent(lit.Rbrace), '\t')
 	}
@@ -211,4 +210,39 @@ func SafeToDelete(info *types.Info, pkg *types.Package, file *ast.File, n ast.No
 		return true
 	})
 	return len(need) == 0
+}
+
+// ReportRemoval reports msg on n with a fix named fix whose edits come
+// from edits, when edits returns some and removing n leaves every name it
+// uses in use; otherwise the diagnostic goes without a fix.
+func ReportRemoval(pass *analysis.Pass, n ast.Node, msg, fix string, edits func(*Source) []analysis.TextEdit) {
+	d := analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Message: msg}
+	if src, err := NewSource(pass, n.Pos()); err == nil {
+		if es := edits(src); es != nil && SafeToDelete(pass.TypesInfo, pass.Pkg, File(pass, n.Pos()), n) {
+			d.SuggestedFixes = []analysis.SuggestedFix{{Message: fix, TextEdits: es}}
+		}
+	}
+	pass.Report(d)
+}
+
+// File returns the file of pass that holds pos, or nil.
+func File(pass *analysis.Pass, pos token.Pos) *ast.File {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos < f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// Up returns the parent of cur, skipping parentheses, with the edge that
+// leads to it.
+func Up(cur inspector.Cursor) (inspector.Cursor, edge.Kind, int) {
+	for {
+		k, i := cur.ParentEdge()
+		cur = cur.Parent()
+		if k != edge.ParenExpr_X {
+			return cur, k, i
+		}
+	}
 }

@@ -6,6 +6,7 @@ package nethttp
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -256,4 +257,10 @@ func ImplementsResponseWriter(t types.Type) bool {
 	return h != nil && w != nil && wh != nil &&
 		h.Params().Len() == 0 && h.Results().Len() == 1 && IsNamed(h.Results().At(0).Type(), HTTP, "Header") &&
 		wh.Params().Len() == 1
+}
+
+// IsTrue reports whether e is the boolean constant true.
+func IsTrue(info *types.Info, e ast.Expr) bool {
+	v := info.Types[e].Value
+	return v != nil && v.Kind() == constant.Bool && constant.BoolVal(v)
 }

@@ -88,16 +88,16 @@ func (c *checker) literal(cur inspector.Cursor, lit *ast.CompositeLit) {
 		field := info.Uses[key]
 		var msg, fix string
 		switch {
-		case nethttp.IsField(field, nethttp.HTTP, "Transport", "DisableKeepAlives") && c.isTrue(kv.Value):
+		case nethttp.IsField(field, nethttp.HTTP, "Transport", "DisableKeepAlives") && nethttp.IsTrue(c.pass.TypesInfo, kv.Value):
 			msg, fix = msgDisable, "Remove DisableKeepAlives"
 		case nethttp.IsField(field, nethttp.HTTP, "Transport", "MaxIdleConnsPerHost") && c.isNegative(kv.Value):
 			msg, fix = msgIdle, "Remove MaxIdleConnsPerHost"
-		case nethttp.IsField(field, nethttp.HTTP, "Request", "Close") && c.isTrue(kv.Value) && c.outgoingLiteral(cur):
+		case nethttp.IsField(field, nethttp.HTTP, "Request", "Close") && nethttp.IsTrue(c.pass.TypesInfo, kv.Value) && c.outgoingLiteral(cur):
 			msg, fix = msgClose, "Remove Close"
 		default:
 			continue
 		}
-		c.report(kv, msg, fix, func(src *edit.Source) []analysis.TextEdit { return src.DeleteElt(lit, i) })
+		edit.ReportRemoval(c.pass, kv, msg, fix, func(src *edit.Source) []analysis.TextEdit { return src.DeleteElt(lit, i) })
 	}
 }
 
@@ -106,7 +106,7 @@ func (c *checker) literal(cur inspector.Cursor, lit *ast.CompositeLit) {
 // assignment (req.Header = http.Header{...}) or a request literal.
 func (c *checker) headerLiteral(cur inspector.Cursor, lit *ast.CompositeLit) {
 	info := c.pass.TypesInfo
-	parent, kind, idx := up(cur)
+	parent, kind, idx := edit.Up(cur)
 	switch kind {
 	case edge.KeyValueExpr_Value:
 		kv := parent.Node().(*ast.KeyValueExpr)
@@ -138,7 +138,7 @@ func (c *checker) headerLiteral(cur inspector.Cursor, lit *ast.CompositeLit) {
 		if !ok || len(vals.Elts) != 1 || !c.isString(vals.Elts[0], "close") {
 			continue
 		}
-		c.report(kv, msgHeader, "Remove the Connection: close header", func(src *edit.Source) []analysis.TextEdit {
+		edit.ReportRemoval(c.pass, kv, msgHeader, "Remove the Connection: close header", func(src *edit.Source) []analysis.TextEdit {
 			return src.DeleteElt(lit, i)
 		})
 	}
@@ -160,16 +160,16 @@ func (c *checker) assign(cur inspector.Cursor, as *ast.AssignStmt) {
 		rhs := as.Rhs[i]
 		var msg, fix string
 		switch {
-		case nethttp.IsField(field, nethttp.HTTP, "Transport", "DisableKeepAlives") && c.isTrue(rhs):
+		case nethttp.IsField(field, nethttp.HTTP, "Transport", "DisableKeepAlives") && nethttp.IsTrue(c.pass.TypesInfo, rhs):
 			msg, fix = msgDisable, "Remove DisableKeepAlives"
 		case nethttp.IsField(field, nethttp.HTTP, "Transport", "MaxIdleConnsPerHost") && c.isNegative(rhs):
 			msg, fix = msgIdle, "Remove MaxIdleConnsPerHost"
-		case nethttp.IsField(field, nethttp.HTTP, "Request", "Close") && c.isTrue(rhs) && c.outgoingExpr(cur, sel.X):
+		case nethttp.IsField(field, nethttp.HTTP, "Request", "Close") && nethttp.IsTrue(c.pass.TypesInfo, rhs) && c.outgoingExpr(cur, sel.X):
 			msg, fix = msgClose, "Remove Close"
 		default:
 			continue
 		}
-		c.report(as, msg, fix, func(src *edit.Source) []analysis.TextEdit {
+		edit.ReportRemoval(c.pass, as, msg, fix, func(src *edit.Source) []analysis.TextEdit {
 			if len(as.Lhs) != 1 {
 				return nil
 			}
@@ -195,7 +195,7 @@ func (c *checker) headerCall(cur inspector.Cursor, call *ast.CallExpr) {
 	if !c.isString(call.Args[0], "connection") || !c.isString(call.Args[1], "close") {
 		return
 	}
-	c.report(call, msgHeader, "Remove the Connection: close header", func(src *edit.Source) []analysis.TextEdit {
+	edit.ReportRemoval(c.pass, call, msgHeader, "Remove the Connection: close header", func(src *edit.Source) []analysis.TextEdit {
 		stmt := cur.Parent()
 		if _, ok := stmt.Node().(*ast.ExprStmt); !ok {
 			return nil
@@ -212,34 +212,8 @@ func (c *checker) requestHeaderOf(cur inspector.Cursor, e ast.Expr) bool {
 		c.outgoingExpr(cur, sel.X)
 }
 
-// report reports a diagnostic on n with the fix built by edits, when
-// the edits exist and removing n leaves every name it uses in use.
-func (c *checker) report(n ast.Node, msg, fix string, edits func(*edit.Source) []analysis.TextEdit) {
-	d := analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Message: msg}
-	if src, err := edit.NewSource(c.pass, n.Pos()); err == nil {
-		if es := edits(src); es != nil && edit.SafeToDelete(c.pass.TypesInfo, c.pass.Pkg, c.file(n.Pos()), n) {
-			d.SuggestedFixes = []analysis.SuggestedFix{{Message: fix, TextEdits: es}}
-		}
-	}
-	c.pass.Report(d)
-}
-
-func (c *checker) file(pos token.Pos) *ast.File {
-	for _, f := range c.pass.Files {
-		if f.FileStart <= pos && pos < f.FileEnd {
-			return f
-		}
-	}
-	return nil
-}
-
 func (c *checker) constant(e ast.Expr) constant.Value {
 	return c.pass.TypesInfo.Types[e].Value
-}
-
-func (c *checker) isTrue(e ast.Expr) bool {
-	v := c.constant(e)
-	return v != nil && v.Kind() == constant.Bool && constant.BoolVal(v)
 }
 
 func (c *checker) isNegative(e ast.Expr) bool {
@@ -254,26 +228,14 @@ func (c *checker) isString(e ast.Expr, want string) bool {
 	return v != nil && v.Kind() == constant.String && strings.EqualFold(strings.TrimSpace(constant.StringVal(v)), want)
 }
 
-// up returns the parent of cur, skipping parentheses, with the edge
-// that leads to it.
-func up(cur inspector.Cursor) (inspector.Cursor, edge.Kind, int) {
-	for {
-		k, i := cur.ParentEdge()
-		cur = cur.Parent()
-		if k != edge.ParenExpr_X {
-			return cur, k, i
-		}
-	}
-}
-
 // outgoingLiteral reports whether the http.Request literal at cur is an
 // outgoing request: assigned to an outgoing local variable, or passed
 // straight to a call that does not serve it.
 func (c *checker) outgoingLiteral(cur inspector.Cursor) bool {
-	parent, kind, idx := up(cur)
+	parent, kind, idx := edit.Up(cur)
 	if kind == edge.UnaryExpr_X && parent.Node().(*ast.UnaryExpr).Op == token.AND {
 		cur = parent
-		parent, kind, idx = up(parent)
+		parent, kind, idx = edit.Up(parent)
 	}
 	switch kind {
 	case edge.CallExpr_Args:
@@ -332,7 +294,7 @@ func (c *checker) outgoingVar(cur inspector.Cursor, obj types.Object) bool {
 		if !def && info.Uses[id] != v {
 			continue
 		}
-		parent, kind, idx := up(idc)
+		parent, kind, idx := edit.Up(idc)
 		switch kind {
 		case edge.AssignStmt_Lhs:
 			as := parent.Node().(*ast.AssignStmt)
@@ -353,7 +315,7 @@ func (c *checker) outgoingVar(cur inspector.Cursor, obj types.Object) bool {
 				return false
 			}
 		case edge.UnaryExpr_X:
-			if p, k, _ := up(parent); k == edge.CallExpr_Args && c.serves(p.Node().(*ast.CallExpr)) {
+			if p, k, _ := edit.Up(parent); k == edge.CallExpr_Args && c.serves(p.Node().(*ast.CallExpr)) {
 				return false
 			}
 		default:

@@ -1,0 +1,22 @@
+package tlssessioncache_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/reuselint/reuselint/internal/fixtest"
+	"github.com/reuselint/reuselint/passes/tlssessioncache"
+)
+
+func Test(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), tlssessioncache.New(), "a")
+}
+
+func TestCrossPackage(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), tlssessioncache.New(), "lib", "user")
+}
+
+func TestFixesGofmtClean(t *testing.T) {
+	fixtest.Gofmt(t, analysistest.TestData(), tlssessioncache.New(), "a")
+}
