@@ -6,11 +6,15 @@ package analyzer
 
 import (
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/reuselint/reuselint/passes/unclosedbody"
 )
 
 // constructors builds each check, in the order the README lists them.
 // Each returns a fresh *analysis.Analyzer with its own flags.
-var constructors = []func() *analysis.Analyzer{}
+var constructors = []func() *analysis.Analyzer{
+	unclosedbody.New,
+}
 
 // Suite is every check with its default settings, as cmd/reuselint runs them.
 var Suite = New()

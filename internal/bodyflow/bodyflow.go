@@ -1,0 +1,752 @@
+// Package bodyflow follows each *http.Response that a client call
+// returns through the function that made the call: on which paths its
+// body is read, read to EOF, closed, or handed to someone else. The
+// unclosedbody and undrainedbody checks both Require its Analyzer, so
+// the flow is computed once per package.
+//
+// It also records, as facts, what functions do with a response or body
+// they receive as a parameter (close it, drain it, read it, keep it),
+// so a helper in another package counts.
+//
+// The analysis is path-sensitive without SSA: it builds a
+// golang.org/x/tools/go/cfg graph only for functions that contain a
+// client call (and for helpers and closures that receive a body), and
+// propagates a small set of abstract states per response over it. On
+// the branch where the call's error is non-nil, or the response is
+// nil, there is nothing to close. Whatever it cannot follow (a body
+// returned, stored, sent, captured by a goroutine, passed to an
+// unknown function) counts as handed off, and the checks stay silent.
+package bodyflow
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"reflect"
+	"sort"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
+
+	"github.com/reuselint/reuselint/internal/nethttp"
+)
+
+// Analyzer computes the Result and the Facts. It reports nothing and is
+// not part of the suite: checks Require it.
+var Analyzer = &analysis.Analyzer{
+	Name:       "bodyflow",
+	Doc:        "follow HTTP response bodies through the functions that receive them (internal to reuselint)",
+	URL:        "https://pkg.go.dev/github.com/reuselint/reuselint/internal/bodyflow",
+	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	Run:        run,
+	ResultType: reflect.TypeFor[*Result](),
+	FactTypes:  []analysis.Fact{new(Fact), new(helpersFact)},
+}
+
+// Result lists the responses of the package's client calls.
+type Result struct {
+	Responses []*Response
+}
+
+// Response is one client call and what happens to its response.
+type Response struct {
+	Call *ast.CallExpr
+	Kind nethttp.RequestCall
+	Func ast.Node // the *ast.FuncDecl or *ast.FuncLit that makes the call
+
+	// Var is the variable the response is assigned to; nil when the
+	// response is dropped or handed off where it is made.
+	Var *types.Var
+	// Bind is the statement that assigns the response to Var.
+	Bind ast.Stmt
+	// Dropped: the response is discarded (blank identifier, call used
+	// as a statement), so its body is never closed.
+	Dropped bool
+	// Returned: the response or its body is returned on some path; the
+	// function's job is to hand it to its caller.
+	Returned bool
+	// Head: a HEAD request, whose response has no body holding the
+	// connection. MethodUnknown: the request's method is not a
+	// constant, so it may be HEAD.
+	Head, MethodUnknown bool
+	// HTTPTest: the request goes to an httptest.Server.
+	HTTPTest bool
+	// InLoop: the call is inside a loop of its function.
+	InLoop bool
+	// ReassignedVars: the response variable, or an alias of it or of its
+	// body, is assigned more than once in the function.
+	ReassignedVars bool
+
+	// Leaks are the statements reached with the body still open and no
+	// close deferred: returns, reassignments of the variable, or the call
+	// itself when a loop makes it again. Sorted by position.
+	Leaks []ast.Node
+	// DeferInLoop is a deferred close inside a loop that also makes the
+	// call: it runs only when the function returns.
+	DeferInLoop *ast.DeferStmt
+	// Closes are the places the body is closed, in source order.
+	Closes []*Close
+	// ErrCheck is the `if err != nil { ... }` statement right after
+	// Bind, whose body does not fall through; nil if there is none.
+	ErrCheck *ast.IfStmt
+	// Block is the statement list holding Bind.
+	Block []ast.Stmt
+}
+
+// Close is a place where a response body is closed.
+type Close struct {
+	// Site is the *ast.CallExpr that closes (Body.Close(), a helper or
+	// closure call) or, when deferred, the *ast.DeferStmt.
+	Site     ast.Node
+	Deferred bool
+	// Direct: Site is X.Close() or defer X.Close() on the body itself.
+	Direct bool
+	// Body is the expression closed (X above, or the argument handed to
+	// a closing helper); nil for a closure that closes a captured body.
+	Body ast.Expr
+	// Unread: on some path the body was never read before this close.
+	// Undrained: on some path it was not read to EOF before this close.
+	Unread, Undrained bool
+	// Exit is, for a deferred close, a return through which it runs with
+	// the body unread (or undrained).
+	Exit ast.Node
+	// InLoop: this deferred close is in a loop that also makes the call.
+	InLoop bool
+}
+
+// Abstract state of one response on one path.
+type state uint16
+
+const (
+	sLive         state = 1 << iota // non-nil, still ours
+	sErrTied                        // the error variable still holds the call's error
+	sClosed                         // closed
+	sDeferClosed                    // a close is deferred
+	sRead                           // read
+	sDrained                        // read to EOF
+	sDeferRead                      // the deferred close reads first
+	sDeferDrained                   // the deferred close drains first
+	sMoved                          // handed off: not ours any more (canonical state)
+
+	nStates = 1 << 9
+)
+
+type stateSet [nStates / 64]uint64
+
+func (s *stateSet) add(x state) bool {
+	w, b := x/64, uint64(1)<<(x%64)
+	if s[w]&b != 0 {
+		return false
+	}
+	s[w] |= b
+	return true
+}
+
+func (s *stateSet) union(o *stateSet) bool {
+	changed := false
+	for i := range s {
+		if n := s[i] | o[i]; n != s[i] {
+			s[i] = n
+			changed = true
+		}
+	}
+	return changed
+}
+
+func (s *stateSet) states() []state {
+	var out []state
+	for i, w := range s {
+		for w != 0 {
+			j := 0
+			for w&(1<<j) == 0 {
+				j++
+			}
+			w &^= 1 << j
+			out = append(out, state(i*64+j))
+		}
+	}
+	return out
+}
+
+func open(s state) bool {
+	return s&sLive != 0 && s&sMoved == 0 && s&(sClosed|sDeferClosed) == 0
+}
+
+// pkgState is the per-package state of the analysis.
+type pkgState struct {
+	pass    *analysis.Pass
+	decls   map[*types.Func]*ast.FuncDecl
+	facts   map[*types.Func]*Fact
+	busy    map[*types.Func]bool
+	parents map[ast.Node]*tree
+	cfgs    map[*ast.BlockStmt]*cfg.CFG
+}
+
+// tree is the parent map of a top-level declaration, and the boolean
+// conditions of its if, for and tagless switch statements.
+type tree struct {
+	parent map[ast.Node]ast.Node
+	conds  map[ast.Expr]bool
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	res := new(Result)
+	if !nethttp.Imports(pass.Pkg, nethttp.HTTP) && !importsHelpers(pass) {
+		return res, nil
+	}
+	p := &pkgState{
+		pass:    pass,
+		decls:   make(map[*types.Func]*ast.FuncDecl),
+		facts:   make(map[*types.Func]*Fact),
+		busy:    make(map[*types.Func]bool),
+		parents: make(map[ast.Node]*tree),
+		cfgs:    make(map[*ast.BlockStmt]*cfg.CFG),
+	}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					p.decls[fn] = fd
+				}
+			}
+		}
+	}
+
+	// Client calls, grouped by the function that makes them.
+	type site struct {
+		top, fn ast.Node
+		calls   []*ast.CallExpr
+	}
+	var order []ast.Node
+	sites := make(map[ast.Node]*site)
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push {
+			return true
+		}
+		call := n.(*ast.CallExpr)
+		if nethttp.ClassifyRequestCall(pass.TypesInfo, call) == nethttp.NotRequest {
+			return true
+		}
+		var fn ast.Node
+		for i := len(stack) - 1; i >= 0 && fn == nil; i-- {
+			switch s := stack[i].(type) {
+			case *ast.FuncLit, *ast.FuncDecl:
+				fn = s
+			}
+		}
+		if fn == nil || len(stack) < 2 {
+			return true // package-level initializer: not a function
+		}
+		s := sites[fn]
+		if s == nil {
+			s = &site{top: stack[1], fn: fn}
+			sites[fn] = s
+			order = append(order, fn)
+		}
+		s.calls = append(s.calls, call)
+		return true
+	})
+	for _, fn := range order {
+		s := sites[fn]
+		for _, call := range s.calls {
+			if r := p.response(s.top, s.fn, call); r != nil {
+				res.Responses = append(res.Responses, r)
+			}
+		}
+	}
+
+	// Facts for every function with a parameter that can hold a body.
+	exported := 0
+	fns := make([]*types.Func, 0, len(p.decls))
+	for fn := range p.decls {
+		fns = append(fns, fn)
+	}
+	sort.Slice(fns, func(i, j int) bool { return fns[i].Pos() < fns[j].Pos() })
+	for _, fn := range fns {
+		if f := p.localFact(fn); f != nil {
+			pass.ExportObjectFact(fn, f)
+			exported++
+		}
+	}
+	if exported > 0 {
+		pass.ExportPackageFact(&helpersFact{Funcs: exported})
+	}
+	return res, nil
+}
+
+// importsHelpers reports whether a direct import exported body facts.
+func importsHelpers(pass *analysis.Pass) bool {
+	for _, imp := range pass.Pkg.Imports() {
+		if pass.ImportPackageFact(imp, new(helpersFact)) {
+			return true
+		}
+	}
+	return false
+}
+
+// tree returns the parent map of the top-level declaration top.
+func (p *pkgState) tree(top ast.Node) *tree {
+	if t := p.parents[top]; t != nil {
+		return t
+	}
+	t := &tree{parent: make(map[ast.Node]ast.Node), conds: make(map[ast.Expr]bool)}
+	var stack []ast.Node
+	ast.Inspect(top, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if len(stack) > 0 {
+			t.parent[n] = stack[len(stack)-1]
+		}
+		stack = append(stack, n)
+		switch n := n.(type) {
+		case *ast.IfStmt:
+			t.conds[n.Cond] = true
+		case *ast.ForStmt:
+			if n.Cond != nil {
+				t.conds[n.Cond] = true
+			}
+		case *ast.SwitchStmt:
+			if n.Tag == nil {
+				for _, c := range n.Body.List {
+					for _, e := range c.(*ast.CaseClause).List {
+						t.conds[e] = true
+					}
+				}
+			}
+		}
+		return true
+	})
+	p.parents[top] = t
+	return t
+}
+
+// cfg returns the control-flow graph of body, built on first use.
+func (p *pkgState) cfg(body *ast.BlockStmt) *cfg.CFG {
+	g := p.cfgs[body]
+	if g == nil {
+		g = cfg.New(body, p.mayReturn)
+		p.cfgs[body] = g
+	}
+	return g
+}
+
+// mayReturn reports whether a call statement may return: panic,
+// os.Exit, log.Fatal, t.Fatal and the like do not, and a leak on their
+// path does not matter.
+func (p *pkgState) mayReturn(call *ast.CallExpr) bool {
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := p.pass.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
+			return false
+		}
+	}
+	fn := nethttp.Callee(p.pass.TypesInfo, call)
+	if fn == nil {
+		return true
+	}
+	switch fn.Name() {
+	case "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln":
+		return false
+	case "Exit", "Goexit":
+		return fn.Signature().Recv() != nil
+	case "FailNow", "SkipNow", "Skip", "Skipf":
+		return fn.Pkg() == nil || fn.Pkg().Path() != "testing"
+	}
+	return true
+}
+
+// paramKind tells whether a parameter of type t can hold a response
+// (resp) or its body (body).
+func paramKind(t types.Type) (resp, body bool) {
+	if nethttp.IsResponse(t) {
+		return true, false
+	}
+	for _, name := range [...]string{"Reader", "Closer", "ReadCloser"} {
+		if nethttp.IsNamed(t, "io", name) {
+			return false, true
+		}
+	}
+	return false, false
+}
+
+// factOf returns the Fact of fn: computed here for a function of this
+// package, imported otherwise; nil if there is none.
+func (p *pkgState) factOf(fn *types.Func) *Fact {
+	if fn.Pkg() == p.pass.Pkg {
+		return p.localFact(fn)
+	}
+	f := new(Fact)
+	if p.pass.ImportObjectFact(fn, f) {
+		return f
+	}
+	return nil
+}
+
+// localFact computes the Fact of a function of this package, or nil
+// when it has no relevant parameter, no body, or is being computed (a
+// recursive call: unknown).
+func (p *pkgState) localFact(fn *types.Func) *Fact {
+	if f, ok := p.facts[fn]; ok {
+		return f
+	}
+	decl := p.decls[fn]
+	if decl == nil || p.busy[fn] {
+		return nil
+	}
+	sig := fn.Signature()
+	params := sig.Params()
+	f := &Fact{
+		Params:   make([]Effect, params.Len()),
+		Relevant: make([]bool, params.Len()),
+		Names:    make([]string, params.Len()),
+	}
+	relevant := false
+	for i := range params.Len() {
+		v := params.At(i)
+		f.Names[i] = v.Name()
+		if sig.Variadic() && i == params.Len()-1 {
+			continue
+		}
+		resp, body := paramKind(v.Type())
+		if !resp && !body {
+			continue
+		}
+		f.Relevant[i] = true
+		relevant = true
+	}
+	if !relevant {
+		p.facts[fn] = nil
+		return nil
+	}
+	p.busy[fn] = true
+	t := p.tree(decl)
+	for i := range params.Len() {
+		if !f.Relevant[i] {
+			continue
+		}
+		v := params.At(i)
+		if v.Name() == "" || v.Name() == "_" {
+			continue // unused: borrows
+		}
+		resp, _ := paramKind(v.Type())
+		roots := map[*types.Var]bool{v: resp}
+		f.Params[i] = p.summarize(decl.Body, t, roots)
+	}
+	delete(p.busy, fn)
+	p.facts[fn] = f
+	return f
+}
+
+// summarize runs the flow over body with the variables of roots (true:
+// a response, false: a body) live at entry, and returns the effect on
+// them.
+func (p *pkgState) summarize(body *ast.BlockStmt, t *tree, roots map[*types.Var]bool) Effect {
+	f := p.newFlow(body, t)
+	for v, isResp := range roots {
+		if isResp {
+			f.resp[v] = true
+		} else {
+			f.bodies[v] = true
+		}
+	}
+	f.summary = true
+	f.aliases()
+	f.solve(sLive)
+	if f.moved || f.exitSeen == 0 {
+		return Keeps
+	}
+	var e Effect
+	switch {
+	case f.exitOpen && f.exitClosed:
+		return Keeps // closes on some paths only
+	case f.exitClosed:
+		e |= Closes
+	}
+	if f.anyRead {
+		e |= Reads
+	}
+	if f.anyDrain {
+		e |= Drains
+	}
+	return e
+}
+
+// response analyzes one client call made in fn.
+func (p *pkgState) response(top, fn ast.Node, call *ast.CallExpr) *Response {
+	info := p.pass.TypesInfo
+	t := p.tree(top)
+	var body *ast.BlockStmt
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		body = fn.Body
+	case *ast.FuncLit:
+		body = fn.Body
+	}
+	r := &Response{Call: call, Kind: nethttp.ClassifyRequestCall(info, call), Func: fn}
+	r.Head, r.MethodUnknown = p.method(body, t, r)
+	r.HTTPTest = p.httptest(body, t, call)
+	for n := t.parent[call]; n != nil && n != fn; n = t.parent[n] {
+		switch n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			r.InLoop = true
+		}
+	}
+
+	// How the response is bound.
+	var lhs, errLHS ast.Expr
+	parent := t.parent[call]
+	for {
+		pe, ok := parent.(*ast.ParenExpr)
+		if !ok {
+			break
+		}
+		parent = t.parent[pe]
+	}
+	switch s := parent.(type) {
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 && len(s.Lhs) == 2 {
+			lhs, errLHS = s.Lhs[0], s.Lhs[1]
+			r.Bind = s
+		}
+	case *ast.ValueSpec:
+		if len(s.Values) == 1 && len(s.Names) == 2 {
+			lhs, errLHS = s.Names[0], s.Names[1]
+			if ds, ok := t.parent[t.parent[s]].(*ast.DeclStmt); ok {
+				r.Bind = ds
+			}
+		}
+	case *ast.ExprStmt, *ast.GoStmt, *ast.DeferStmt:
+		r.Dropped = true
+		return r
+	}
+	id, ok := lhs.(*ast.Ident)
+	if !ok {
+		return nil // passed on, returned, stored: handed off
+	}
+	if id.Name == "_" {
+		r.Dropped = true
+		return r
+	}
+	v := identVar(info, id)
+	if v == nil || !within(v.Pos(), body) {
+		return nil // a variable of an enclosing function or a named result
+	}
+	r.Var = v
+	f := p.newFlow(body, t)
+	f.call = call
+	f.primary = v
+	f.resp[v] = true
+	if eid, ok := errLHS.(*ast.Ident); ok && eid.Name != "_" {
+		f.errVar = identVar(info, eid)
+	}
+	f.aliases()
+	f.solve(0)
+
+	r.Returned = f.returned
+	r.ReassignedVars = f.reassigned()
+	for n := range f.leaks {
+		r.Leaks = append(r.Leaks, n)
+	}
+	sort.Slice(r.Leaks, func(i, j int) bool { return r.Leaks[i].Pos() < r.Leaks[j].Pos() })
+	for _, c := range f.closes {
+		if c.Deferred && r.InLoop && p.inLoopWith(t, fn, c.Site, call) {
+			c.InLoop = true
+			if r.DeferInLoop == nil {
+				r.DeferInLoop = c.Site.(*ast.DeferStmt)
+			}
+		}
+		r.Closes = append(r.Closes, c)
+	}
+	sort.Slice(r.Closes, func(i, j int) bool { return r.Closes[i].Site.Pos() < r.Closes[j].Site.Pos() })
+	r.ErrCheck = p.errCheck(t, r.Bind, f.errVar)
+	if r.Bind != nil {
+		r.Block = stmtList(t.parent[r.Bind])
+	}
+	return r
+}
+
+// inLoopWith reports whether site is inside a loop of fn that also
+// contains call.
+func (p *pkgState) inLoopWith(t *tree, fn, site, call ast.Node) bool {
+	for n := t.parent[site]; n != nil && n != fn; n = t.parent[n] {
+		switch n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			if n.Pos() <= call.Pos() && call.End() <= n.End() {
+				return true
+			}
+		case *ast.FuncLit:
+			return false
+		}
+	}
+	return false
+}
+
+// errCheck returns the `if err != nil { ...; return }` right after bind.
+func (p *pkgState) errCheck(t *tree, bind ast.Stmt, errVar *types.Var) *ast.IfStmt {
+	if bind == nil || errVar == nil {
+		return nil
+	}
+	list := stmtList(t.parent[bind])
+	for i, s := range list {
+		if s != bind || i+1 == len(list) {
+			continue
+		}
+		ifs, ok := list[i+1].(*ast.IfStmt)
+		if !ok || ifs.Init != nil || ifs.Else != nil || len(ifs.Body.List) == 0 {
+			return nil
+		}
+		cond, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+		if !ok || cond.Op != token.NEQ || !isNil(p.pass.TypesInfo, cond.Y) {
+			return nil
+		}
+		if id, ok := ast.Unparen(cond.X).(*ast.Ident); !ok || p.pass.TypesInfo.Uses[id] != errVar {
+			return nil
+		}
+		if !p.terminates(ifs.Body.List[len(ifs.Body.List)-1]) {
+			return nil
+		}
+		return ifs
+	}
+	return nil
+}
+
+// terminates reports whether s never falls through to the next statement.
+func (p *pkgState) terminates(s ast.Stmt) bool {
+	switch s := s.(type) {
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	case *ast.ExprStmt:
+		if call, ok := s.X.(*ast.CallExpr); ok {
+			return !p.mayReturn(call)
+		}
+	}
+	return false
+}
+
+// stmtList returns the statement list of a block, case or select clause.
+func stmtList(n ast.Node) []ast.Stmt {
+	switch n := n.(type) {
+	case *ast.BlockStmt:
+		return n.List
+	case *ast.CaseClause:
+		return n.Body
+	case *ast.CommClause:
+		return n.Body
+	}
+	return nil
+}
+
+// method reports whether the request of r is a HEAD request, or one
+// whose method is not a constant.
+func (p *pkgState) method(body *ast.BlockStmt, t *tree, r *Response) (head, unknown bool) {
+	switch r.Kind {
+	case nethttp.Head:
+		return true, false
+	case nethttp.Do, nethttp.RoundTrip:
+	default:
+		return false, false
+	}
+	if len(r.Call.Args) != 1 {
+		return false, false
+	}
+	for _, nr := range p.newRequests(body, r.Call.Args[0]) {
+		m := nr.Args[0]
+		if nethttp.IsFunc(nethttp.Callee(p.pass.TypesInfo, nr), nethttp.HTTP, "NewRequestWithContext") {
+			m = nr.Args[1]
+		}
+		tv := p.pass.TypesInfo.Types[m]
+		if tv.Value == nil || tv.Value.Kind() != constant.String {
+			unknown = true
+		} else if constant.StringVal(tv.Value) == "HEAD" {
+			head = true
+		}
+	}
+	return head, unknown
+}
+
+// newRequests returns the http.NewRequest(WithContext) calls assigned in
+// body to the variable that arg names.
+func (p *pkgState) newRequests(body *ast.BlockStmt, arg ast.Expr) []*ast.CallExpr {
+	info := p.pass.TypesInfo
+	id, ok := ast.Unparen(arg).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v := info.Uses[id]
+	if v == nil {
+		return nil
+	}
+	var out []*ast.CallExpr
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
+			return true
+		}
+		lid, ok := as.Lhs[0].(*ast.Ident)
+		if !ok || identVar(info, lid) != v {
+			return true
+		}
+		call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fn := nethttp.Callee(info, call)
+		if nethttp.IsFunc(fn, nethttp.HTTP, "NewRequest") && len(call.Args) == 3 ||
+			nethttp.IsFunc(fn, nethttp.HTTP, "NewRequestWithContext") && len(call.Args) == 4 {
+			out = append(out, call)
+		}
+		return true
+	})
+	return out
+}
+
+// httptest reports whether call goes to an httptest.Server: the client,
+// the URL or the request mention one.
+func (p *pkgState) httptest(body *ast.BlockStmt, t *tree, call *ast.CallExpr) bool {
+	info := p.pass.TypesInfo
+	mentions := func(n ast.Node) bool {
+		found := false
+		ast.Inspect(n, func(n ast.Node) bool {
+			if e, ok := n.(ast.Expr); ok && !found {
+				if tv, ok := info.Types[e]; ok && nethttp.IsPointerTo(tv.Type, nethttp.HTTPTest, "Server") {
+					found = true
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	if mentions(call) {
+		return true
+	}
+	for _, a := range call.Args {
+		for _, nr := range p.newRequests(body, a) {
+			if mentions(nr) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func identVar(info *types.Info, id *ast.Ident) *types.Var {
+	if v, ok := info.Defs[id].(*types.Var); ok {
+		return v
+	}
+	v, _ := info.Uses[id].(*types.Var)
+	return v
+}
+
+func within(pos token.Pos, n ast.Node) bool {
+	return n != nil && n.Pos() <= pos && pos < n.End()
+}
+
+func isNil(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.IsNil()
+}

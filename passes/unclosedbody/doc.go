@@ -1,0 +1,69 @@
+// Package unclosedbody defines an Analyzer that reports HTTP response
+// bodies left open on some path.
+//
+// # Analyzer unclosedbody
+//
+// unclosedbody: response body not closed on some path
+//
+// An HTTP/1.x connection goes back to the Transport's pool only when the
+// response body is closed (after being read to EOF). A body that is never
+// closed keeps its connection busy for good: the next request to the same
+// host dials a new connection, with a new TLS handshake, and the old one
+// leaks until the server gives up on it (net/http's persistConn.readLoop
+// waits on the body before putting the connection back).
+//
+// The check follows every *http.Response returned by a client call
+// ((*http.Client).Do, Get, Post, PostForm, http.Get, http.Post,
+// http.PostForm, RoundTrip) through the function that makes the call, path
+// by path, and reports it when some path returns with the body still open:
+// typically a status check placed before the defer that closes it.
+//
+//	resp, err := client.Get(url)
+//	if err != nil {
+//		return err
+//	}
+//	if resp.StatusCode != http.StatusOK {
+//		return fmt.Errorf("status %s", resp.Status) // body left open
+//	}
+//	defer resp.Body.Close()
+//
+// Close it right after the error check, before anything can return:
+//
+//	resp, err := client.Get(url)
+//	if err != nil {
+//		return err
+//	}
+//	defer resp.Body.Close()
+//	if resp.StatusCode != http.StatusOK {
+//		return fmt.Errorf("status %s", resp.Status)
+//	}
+//
+// It also reports a response discarded outright (_, err := http.Get(url),
+// or the call used as a statement), and a `defer resp.Body.Close()` placed
+// directly in a loop body: the deferred calls run only when the function
+// returns, so every iteration keeps its connection busy until then. Close
+// the body at the end of each iteration, or move the iteration into a
+// function.
+//
+// On the branch where the call's error is non-nil the response is nil and
+// there is nothing to close. The check stays silent when the response or
+// its body is handed off: returned (the function's job is then to return
+// it), stored in a field, map, slice or global, sent on a channel,
+// captured by a goroutine or a closure that keeps it, or passed to a
+// function that closes it or whose body it cannot see. Functions that
+// close, or drain and close, a response or body they receive count, in
+// the same package or another one. Readers that never close (io.ReadAll,
+// io.Copy, json.NewDecoder, bufio.NewReader...) do not take ownership.
+// Requests sent to an httptest.Server, and HEAD requests (their response
+// has no body: net/http returns the connection to the pool before handing
+// the response over), are not reported.
+//
+// The suggested fix, offered when the call is followed by its
+// `if err != nil { ... }` check and not inside a loop, inserts
+// `defer resp.Body.Close()` right after that check, moving an existing
+// `defer resp.Body.Close()` of the same block there. There is no fix for
+// the loop case.
+//
+// Limits: a response returned by a function other than a client call (a
+// wrapper returning *http.Response) is not followed into its caller.
+package unclosedbody

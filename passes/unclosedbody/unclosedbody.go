@@ -1,0 +1,131 @@
+package unclosedbody
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/reuselint/reuselint/internal/bodyflow"
+	rdoc "github.com/reuselint/reuselint/internal/doc"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer is the unclosedbody check with its default settings.
+var Analyzer = New()
+
+// New returns a fresh unclosedbody analyzer.
+func New() *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     "unclosedbody",
+		Doc:      rdoc.MustExtract(doc, "unclosedbody"),
+		URL:      rdoc.URL("unclosedbody"),
+		Requires: []*analysis.Analyzer{bodyflow.Analyzer},
+		Run:      run,
+	}
+}
+
+const cost = "its connection stays busy and is never reused"
+
+func run(pass *analysis.Pass) (any, error) {
+	res := pass.ResultOf[bodyflow.Analyzer].(*bodyflow.Result)
+	for _, r := range res.Responses {
+		if r.Head || r.HTTPTest {
+			continue
+		}
+		fun := types.ExprString(r.Call.Fun)
+		switch {
+		case r.Dropped:
+			pass.ReportRangef(r.Call, "response of %s is discarded, so its body is never closed: %s", fun, cost)
+		case r.DeferInLoop != nil:
+			pass.Report(analysis.Diagnostic{
+				Pos: r.DeferInLoop.Pos(),
+				End: r.DeferInLoop.End(),
+				Message: fmt.Sprintf("%s.Body is closed by a defer inside the loop, which runs only when the function returns: "+
+					"every iteration keeps its connection busy; close the body at the end of each iteration", r.Var.Name()),
+			})
+		case r.Returned || len(r.Leaks) == 0:
+		default:
+			report(pass, r)
+		}
+	}
+	return nil, nil
+}
+
+func report(pass *analysis.Pass, r *bodyflow.Response) {
+	name := r.Var.Name()
+	leak := r.Leaks[0]
+	line := pass.Fset.Position(leak.Pos()).Line
+	var where string
+	switch leak := leak.(type) {
+	case *ast.ReturnStmt:
+		if body := funcBody(r.Func); body != nil && leak.Return == body.Rbrace {
+			where = fmt.Sprintf("when the function ends at line %d", line)
+		} else {
+			where = fmt.Sprintf("on the return at line %d", line)
+		}
+	case *ast.CallExpr:
+		where = fmt.Sprintf("before the next iteration calls %s again", types.ExprString(r.Call.Fun))
+	default:
+		where = fmt.Sprintf("before %s is reassigned at line %d", name, line)
+	}
+	d := analysis.Diagnostic{
+		Pos:     r.Call.Pos(),
+		End:     r.Call.End(),
+		Message: fmt.Sprintf("%s.Body is not closed %s: %s", name, where, cost),
+	}
+	if fix := fix(pass, r); fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	pass.Report(d)
+}
+
+// fix inserts `defer resp.Body.Close()` right after the error check,
+// moving there the deferred closes of the same block; nil when the
+// layout does not allow it.
+func fix(pass *analysis.Pass, r *bodyflow.Response) *analysis.SuggestedFix {
+	if r.ErrCheck == nil || r.InLoop || r.Returned {
+		return nil
+	}
+	src := bodyflow.NewSource(pass, r.ErrCheck.Pos())
+	if src == nil {
+		return nil
+	}
+	stmt := "defer " + r.Var.Name() + ".Body.Close()"
+	var edits []analysis.TextEdit
+	for _, c := range r.Closes {
+		d, ok := c.Site.(*ast.DeferStmt)
+		if !ok || !c.Direct || src.Of(d) != stmt || d.Pos() < r.ErrCheck.End() || !slices.Contains(r.Block, ast.Stmt(d)) {
+			return nil // closed some other way too: leave it to the author
+		}
+		from, to, ok := src.OwnLine(d)
+		if !ok {
+			return nil
+		}
+		edits = append(edits, analysis.TextEdit{Pos: from, End: to})
+	}
+	edits = append(edits, analysis.TextEdit{
+		Pos:     r.ErrCheck.End(),
+		End:     r.ErrCheck.End(),
+		NewText: []byte("\n" + src.Indent(r.ErrCheck.Pos()) + stmt),
+	})
+	return &analysis.SuggestedFix{
+		Message:   fmt.Sprintf("Close %s.Body right after the error check", r.Var.Name()),
+		TextEdits: edits,
+	}
+}
+
+func funcBody(fn ast.Node) *ast.BlockStmt {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		return fn.Body
+	case *ast.FuncLit:
+		return fn.Body
+	}
+	return nil
+}
