@@ -20,6 +20,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"os/signal"
 	"slices"
 	"strconv"
 	"strings"
@@ -34,6 +35,8 @@ const (
 	exitOK     = 0 // every request succeeded
 	exitFailed = 1 // the target could not be probed, or some requests failed
 	exitUsage  = 2 // bad flags or arguments
+
+	exitInterrupted = 130 // stopped by an interrupt, as shells report SIGINT
 )
 
 // A mode is one way of sending the requests.
@@ -75,7 +78,8 @@ Without URL, it probes an HTTPS server it starts on loopback (offline).
 The modes take turns, so that changes in load weigh on all of them alike.
 Every response body is read to EOF and closed; redirects are not followed.
 Exit status: 0 when every request succeeded, 1 when the target could not
-be probed or some requests failed, 2 on bad flags or arguments.
+be probed or some requests failed, 2 on bad flags or arguments, 130 when
+interrupted (Ctrl-C stops the run and prints what it measured).
 
 flags:
 `
@@ -104,7 +108,12 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return exitFailed
 	}
 	defer tg.close()
-	return run(cfg, tg, stdout, stderr)
+	// The first interrupt stops the run and prints what it measured; a
+	// second one kills the process as usual.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	context.AfterFunc(ctx, stop)
+	return run(ctx, cfg, tg, stdout, stderr)
 }
 
 // flags returns the flag set filling cfg, and a function that validates
@@ -319,10 +328,10 @@ type modeRun struct {
 }
 
 // one sends one request of the mode.
-func (r *modeRun) one(tg *target, cfg *config, prog *progress) error {
+func (r *modeRun) one(ctx context.Context, tg *target, cfg *config, prog *progress) error {
 	c, closeIdle := r.get()
 	defer closeIdle()
-	err := tg.send(c, cfg.timeout)
+	err := tg.send(ctx, c, cfg.timeout)
 	prog.step()
 	return err
 }
@@ -333,7 +342,9 @@ func (r *modeRun) one(tg *target, cfg *config, prog *progress) error {
 // batches of cfg.concurrency requests at once. When the run's very first
 // request fails, the target cannot be probed: runAll returns that error
 // as errFirst and sends nothing else. Later failures stay in the records.
-func (tg *target) runAll(cfg *config, prog *progress) ([]result, error) {
+// Once ctx is done (an interrupt), runAll sends nothing more and leaves out
+// the requests it cut short.
+func (tg *target) runAll(ctx context.Context, cfg *config, prog *progress) ([]result, error) {
 	runs := make([]*modeRun, len(cfg.modes))
 	for i, m := range cfg.modes {
 		rec := reusetrace.New()
@@ -342,16 +353,19 @@ func (tg *target) runAll(cfg *config, prog *progress) ([]result, error) {
 		runs[i] = &modeRun{mode: m, rec: rec, get: get}
 	}
 	for i, r := range runs {
-		if err := r.one(tg, cfg, prog); err != nil && i == 0 {
+		if err := r.one(ctx, tg, cfg, prog); err != nil && i == 0 {
 			return nil, errFirst{err}
 		}
 	}
-	for sent := 1; sent < cfg.n; {
+	for sent := 1; sent < cfg.n && ctx.Err() == nil; {
 		batch := min(cfg.concurrency, cfg.n-sent)
 		for _, r := range runs {
+			if ctx.Err() != nil {
+				break
+			}
 			var wg sync.WaitGroup
 			for range batch {
-				wg.Go(func() { r.one(tg, cfg, prog) })
+				wg.Go(func() { r.one(ctx, tg, cfg, prog) })
 			}
 			wg.Wait()
 		}
@@ -359,15 +373,19 @@ func (tg *target) runAll(cfg *config, prog *progress) ([]result, error) {
 	}
 	results := make([]result, len(runs))
 	for i, r := range runs {
-		results[i] = result{mode: r.mode, records: r.rec.Records()}
+		recs := r.rec.Records()
+		if ctx.Err() != nil {
+			recs = slices.DeleteFunc(recs, func(rec reusetrace.Record) bool { return errors.Is(rec.Err, context.Canceled) })
+		}
+		results[i] = result{mode: r.mode, records: recs}
 	}
 	return results, nil
 }
 
 // send makes one request, reading the body to EOF and closing it, as a
 // client must for its connection to go back to the pool.
-func (tg *target) send(c *http.Client, timeout time.Duration) error {
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+func (tg *target) send(ctx context.Context, c *http.Client, timeout time.Duration) error {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, tg.url, nil)
 	if err != nil {
@@ -385,17 +403,24 @@ func (tg *target) send(c *http.Client, timeout time.Duration) error {
 	return err
 }
 
-// run probes tg and writes the report.
-func run(cfg *config, tg *target, stdout, stderr io.Writer) int {
+// run probes tg and writes the report. Once ctx is done (an interrupt),
+// it reports what it measured so far.
+func run(ctx context.Context, cfg *config, tg *target, stdout, stderr io.Writer) int {
 	prog := newProgress(stderr, cfg.n*len(cfg.modes))
-	results, err := tg.runAll(cfg, prog)
+	results, err := tg.runAll(ctx, cfg, prog)
 	prog.clear()
+	interrupted := ctx.Err() != nil
+	if err != nil && interrupted {
+		fmt.Fprintln(stderr, "reuselint probe: interrupted")
+		return exitInterrupted
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "reuselint probe: %s: %s\n", tg.url, describe(err, cfg.timeout))
 		return exitFailed
 	}
 
 	rep := newReport(cfg, tg, results)
+	rep.interrupted = interrupted
 	if cfg.json {
 		if err := rep.writeJSON(stdout); err != nil {
 			fmt.Fprintf(stderr, "reuselint probe: writing JSON: %v\n", err)
@@ -404,7 +429,11 @@ func run(cfg *config, tg *target, stdout, stderr io.Writer) int {
 	} else {
 		rep.writeText(stdout)
 	}
-	if rep.failed > 0 {
+	switch {
+	case interrupted:
+		fmt.Fprintf(stderr, "reuselint probe: interrupted after %d requests\n", rep.total)
+		return exitInterrupted
+	case rep.failed > 0:
 		fmt.Fprintf(stderr, "reuselint probe: %d of %d requests failed\n", rep.failed, rep.total)
 		return exitFailed
 	}

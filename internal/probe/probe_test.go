@@ -2,6 +2,7 @@ package probe
 
 import (
 	"bytes"
+	"context"
 	"crypto/x509"
 	"encoding/json"
 	"io"
@@ -71,7 +72,7 @@ func TestModes(t *testing.T) {
 	}
 	prog := newProgress(io.Discard, 3*cfg.n)
 	start := time.Now()
-	results, err := tg.runAll(cfg, prog)
+	results, err := tg.runAll(context.Background(), cfg, prog)
 	wall := time.Since(start)
 	if err != nil {
 		t.Fatal(err)
@@ -144,7 +145,7 @@ func TestMode1ClosesTransports(t *testing.T) {
 	defer srv.Close()
 	cfg := testConfig(t, "-n", "5", "-mode", "new")
 	tg := testTarget(t, srv)
-	if _, err := tg.runAll(cfg, newProgress(io.Discard, 5)); err != nil {
+	if _, err := tg.runAll(context.Background(), cfg, newProgress(io.Discard, 5)); err != nil {
 		t.Fatal(err)
 	}
 	deadline := time.Now().Add(2 * time.Second)
@@ -254,7 +255,7 @@ func TestMidRunFailure(t *testing.T) {
 	defer srv.Close()
 	cfg := testConfig(t, "-n", "5", "-timeout", "300ms")
 	var o, e bytes.Buffer
-	code := run(cfg, testTarget(t, srv), &o, &e)
+	code := run(context.Background(), cfg, testTarget(t, srv), &o, &e)
 	if code != exitFailed {
 		t.Errorf("exit %d, want %d", code, exitFailed)
 	}
@@ -377,7 +378,7 @@ func TestProgressOnTerminal(t *testing.T) {
 func TestConcurrency(t *testing.T) {
 	cfg := testConfig(t, "-n", "7", "-concurrency", "3", "-mode", "pooled,resume")
 	tg := localTarget(t, cfg)
-	results, err := tg.runAll(cfg, newProgress(io.Discard, 14))
+	results, err := tg.runAll(context.Background(), cfg, newProgress(io.Discard, 14))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -413,5 +414,41 @@ func TestProxyStated(t *testing.T) {
 	rep := newReport(testConfig(t), tg, nil)
 	if got, want := rep.target(), "GET https://h.test/ through proxy http://user:xxxxx@proxy.test:3128 (connect times are to the proxy)"; got != want {
 		t.Errorf("target() = %q, want %q", got, want)
+	}
+}
+
+// TestInterrupt stops a run after a few requests, as Ctrl-C does: the
+// report shows what was measured, without the requests cut short.
+func TestInterrupt(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var n atomic.Int64
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if n.Add(1) == 5 {
+			cancel()
+			<-r.Context().Done()
+			return
+		}
+		io.WriteString(w, localBody)
+	}))
+	defer srv.Close()
+	var o, e bytes.Buffer
+	code := run(ctx, testConfig(t, "-n", "100", "-json"), testTarget(t, srv), &o, &e)
+	if code != exitInterrupted || e.String() != "reuselint probe: interrupted after 4 requests\n" {
+		t.Errorf("exit %d, stderr %q", code, e.String())
+	}
+	var rep jsonReport
+	if err := json.Unmarshal(o.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	got := 0
+	for _, m := range rep.Modes {
+		got += len(m.Requests)
+		if m.Summary.Failed != 0 {
+			t.Errorf("mode %d: %d failed, want the cut request left out", m.Mode, m.Summary.Failed)
+		}
+	}
+	if !rep.Interrupted || got != 4 || rep.Failed != 0 {
+		t.Errorf("interrupted %v, %d requests, %d failed; want true, 4, 0", rep.Interrupted, got, rep.Failed)
 	}
 }

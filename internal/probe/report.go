@@ -35,6 +35,8 @@ type report struct {
 	sums    []summary
 	failed  int
 	total   int
+
+	interrupted bool // the run was stopped early
 }
 
 func newReport(cfg *config, tg *target, results []result) *report {
@@ -121,6 +123,9 @@ func (rep *report) writeText(w io.Writer) {
 	fmt.Fprintf(w, "%d requests per mode, concurrency %d, timeout %v; times in ms\n", cfg.n, cfg.concurrency, cfg.timeout)
 	if cfg.insecure {
 		fmt.Fprintln(w, "WARNING: -insecure: the server's certificate is NOT verified")
+	}
+	if rep.interrupted {
+		fmt.Fprintf(w, "interrupted after %d requests: partial results\n", rep.total)
 	}
 	for _, res := range rep.results {
 		fmt.Fprintf(w, "\nmode %d: %s\n", res.mode.num, res.mode.title)
@@ -211,6 +216,7 @@ type (
 		TimeoutMS   float64    `json:"timeout_ms"`
 		Modes       []jsonMode `json:"modes"`
 		Failed      int        `json:"failed"`
+		Interrupted bool       `json:"interrupted,omitempty"`
 	}
 	jsonMode struct {
 		Mode     int           `json:"mode"`
@@ -254,7 +260,7 @@ func msf(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 func (rep *report) writeJSON(w io.Writer) error {
 	cfg := rep.cfg
 	out := jsonReport{URL: rep.tg.url, Proxy: rep.tg.proxy(), LocalServer: rep.tg.local, Insecure: cfg.insecure, N: cfg.n,
-		Concurrency: cfg.concurrency, TimeoutMS: msf(cfg.timeout), Failed: rep.failed}
+		Concurrency: cfg.concurrency, TimeoutMS: msf(cfg.timeout), Failed: rep.failed, Interrupted: rep.interrupted}
 	for i, res := range rep.results {
 		s := rep.sums[i]
 		jm := jsonMode{Mode: res.mode.num, Name: res.mode.name, Title: res.mode.title,
