@@ -8,12 +8,14 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/reuselint/reuselint/passes/unclosedbody"
+	"github.com/reuselint/reuselint/passes/undrainedbody"
 )
 
 // constructors builds each check, in the order the README lists them.
 // Each returns a fresh *analysis.Analyzer with its own flags.
 var constructors = []func() *analysis.Analyzer{
 	unclosedbody.New,
+	undrainedbody.New,
 }
 
 // Suite is every check with its default settings, as cmd/reuselint runs them.

@@ -2,32 +2,38 @@ package demo
 
 import (
 	"fmt"
+	"io"
 	"net/http"
 )
 
-// Status returns the status of url, but leaves the body open when the
+// Download returns url's content, but leaves the body open when the
 // status is not 200: that connection is never reused.
-func Status(url string) error {
+func Download(url string) ([]byte, error) {
 	resp, err := http.Get(url)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("%s: %s", url, resp.Status)
+		return nil, fmt.Errorf("%s: %s", url, resp.Status)
 	}
 	defer resp.Body.Close()
-	return nil
+	return io.ReadAll(resp.Body)
 }
 
-// StatusFixed closes the body before anything can return.
-func StatusFixed(url string) error {
+// DownloadFixed closes the body before anything can return, and reads it
+// before checking the status.
+func DownloadFixed(url string) ([]byte, error) {
 	resp, err := http.Get(url)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("%s: %s", url, resp.Status)
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, err
 	}
-	return nil
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("%s: %s", url, resp.Status)
+	}
+	return body, nil
 }

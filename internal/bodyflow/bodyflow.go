@@ -96,6 +96,22 @@ type Response struct {
 	Block []ast.Stmt
 }
 
+// AtEnd reports whether n is the implicit return at the closing brace
+// of the function that makes the call.
+func (r *Response) AtEnd(n ast.Node) bool {
+	ret, ok := n.(*ast.ReturnStmt)
+	if !ok {
+		return false
+	}
+	switch fn := r.Func.(type) {
+	case *ast.FuncDecl:
+		return ret.Return == fn.Body.Rbrace
+	case *ast.FuncLit:
+		return ret.Return == fn.Body.Rbrace
+	}
+	return false
+}
+
 // Close is a place where a response body is closed.
 type Close struct {
 	// Site is the *ast.CallExpr that closes (Body.Close(), a helper or
@@ -115,6 +131,10 @@ type Close struct {
 	Exit ast.Node
 	// InLoop: this deferred close is in a loop that also makes the call.
 	InLoop bool
+	// Stmt is, for a close that is not deferred, the statement of a
+	// statement list that evaluates it first (the close's own statement,
+	// or the if or switch whose init holds it); nil otherwise.
+	Stmt ast.Stmt
 }
 
 // Abstract state of one response on one path.
@@ -560,6 +580,9 @@ func (p *pkgState) response(top, fn ast.Node, call *ast.CallExpr) *Response {
 				r.DeferInLoop = c.Site.(*ast.DeferStmt)
 			}
 		}
+		if !c.Deferred {
+			c.Stmt = listStmt(t, c.Site)
+		}
 		r.Closes = append(r.Closes, c)
 	}
 	sort.Slice(r.Closes, func(i, j int) bool { return r.Closes[i].Site.Pos() < r.Closes[j].Site.Pos() })
@@ -626,6 +649,33 @@ func (p *pkgState) terminates(s ast.Stmt) bool {
 		}
 	}
 	return false
+}
+
+// listStmt returns the statement holding n that sits in a statement
+// list and evaluates n before anything else it does, or nil.
+func listStmt(t *tree, n ast.Node) ast.Stmt {
+	for ; n != nil; n = t.parent[n] {
+		if _, ok := n.(ast.Stmt); ok {
+			break
+		}
+	}
+	s, _ := n.(ast.Stmt)
+	if s == nil {
+		return nil
+	}
+	switch p := t.parent[s].(type) {
+	case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+		return s
+	case *ast.IfStmt:
+		if p.Init == s && stmtList(t.parent[p]) != nil {
+			return p
+		}
+	case *ast.SwitchStmt:
+		if p.Init == s && stmtList(t.parent[p]) != nil {
+			return p
+		}
+	}
+	return nil
 }
 
 // stmtList returns the statement list of a block, case or select clause.

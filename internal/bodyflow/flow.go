@@ -2,6 +2,7 @@ package bodyflow
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -243,6 +244,9 @@ func (f *flow) apply(s state, e *event) state {
 		if s&sMoved != 0 {
 			return s
 		}
+		if s&sLive != 0 {
+			f.runDefers(s, nil)
+		}
 		return 0
 	}
 	if s&sLive == 0 || s&sMoved != 0 {
@@ -316,51 +320,80 @@ func (f *flow) exit(cur *stateSet, ret *ast.ReturnStmt) {
 			continue
 		}
 		f.exitClosed = true
-		if s&sClosed != 0 {
+		f.runDefers(s, ret)
+	}
+}
+
+// runDefers records whether the deferred closes, which close the body
+// as it is in state s (at a return, or when the variable is reassigned
+// and the body can no longer be read through it), find it unread.
+func (f *flow) runDefers(s state, ret *ast.ReturnStmt) {
+	if s&sClosed != 0 || s&sDeferClosed == 0 {
+		return
+	}
+	unread := s&(sRead|sDeferRead) == 0
+	undrained := s&(sDrained|sDeferDrained) == 0
+	if !unread && !undrained {
+		return
+	}
+	for _, c := range f.closes {
+		if !c.Deferred {
 			continue
 		}
-		// The deferred close runs now.
-		unread := s&(sRead|sDeferRead) == 0
-		undrained := s&(sDrained|sDeferDrained) == 0
-		if !unread && !undrained {
-			continue
-		}
-		for _, c := range f.closes {
-			if !c.Deferred {
-				continue
-			}
-			c.Unread = c.Unread || unread
-			c.Undrained = c.Undrained || undrained
-			if c.Exit == nil || ret.Pos() < c.Exit.Pos() {
-				c.Exit = ret
-			}
+		c.Unread = c.Unread || unread
+		c.Undrained = c.Undrained || undrained
+		if ret != nil && (c.Exit == nil || ret.Pos() < c.Exit.Pos()) {
+			c.Exit = ret
 		}
 	}
 }
 
 // filter keeps the states possible on the branch of cond taken when
 // cond is truth: on the err != nil branch, or the resp == nil branch,
-// there is no response.
+// there is no response; on the StatusCode == 204 (or 304, or
+// ContentLength == 0) branch, there is nothing to read.
 func (f *flow) filter(cur *stateSet, cond ast.Expr, truth bool) stateSet {
-	always, ifTied := f.implies(cond, truth)
-	if !ifTied {
+	k := f.implies(cond, truth)
+	if !k.ifTied && !k.noBody {
 		return *cur
 	}
 	var out stateSet
 	for _, s := range cur.states() {
-		if s&sLive != 0 && s&sMoved == 0 && (always || s&sErrTied != 0) {
-			s = 0
+		if s&sLive != 0 && s&sMoved == 0 {
+			if k.always || k.ifTied && s&sErrTied != 0 {
+				s = 0
+			} else if k.noBody {
+				s |= sRead | sDrained
+			}
 		}
 		out.add(s)
 	}
 	return out
 }
 
-// implies reports whether cond being truth implies there is no
-// response: always (resp == nil), or while the call's error variable
-// still holds the call's error (err != nil; a client call returns a
-// non-nil response exactly when its error is nil).
-func (f *flow) implies(cond ast.Expr, truth bool) (always, ifTied bool) {
+// knowledge is what a branch condition tells about the response.
+type knowledge struct {
+	always bool // there is no response (resp == nil)
+	ifTied bool // no response while err still holds the call's error
+	noBody bool // the response has an empty body
+}
+
+// both is what two conditions that both hold tell; either is what one
+// of two conditions, unknown which, tells.
+func (k knowledge) both(o knowledge) knowledge {
+	return knowledge{k.always || o.always, k.ifTied || o.ifTied, k.noBody || o.noBody}
+}
+
+func (k knowledge) either(o knowledge) knowledge {
+	return knowledge{k.always && o.always, k.ifTied && o.ifTied, k.noBody && o.noBody}
+}
+
+// implies reports what cond being truth implies: no response when resp
+// == nil, or, while the call's error variable still holds the call's
+// error, when err != nil (a client call returns a non-nil response
+// exactly when its error is nil); an empty body when the status is 204
+// or 304 or the content length is 0.
+func (f *flow) implies(cond ast.Expr, truth bool) knowledge {
 	switch c := ast.Unparen(cond).(type) {
 	case *ast.UnaryExpr:
 		if c.Op == token.NOT {
@@ -369,39 +402,65 @@ func (f *flow) implies(cond ast.Expr, truth bool) (always, ifTied bool) {
 	case *ast.BinaryExpr:
 		switch c.Op {
 		case token.LAND, token.LOR:
-			a1, t1 := f.implies(c.X, truth)
-			a2, t2 := f.implies(c.Y, truth)
+			k1, k2 := f.implies(c.X, truth), f.implies(c.Y, truth)
 			if (c.Op == token.LAND) == truth {
-				return a1 || a2, t1 || t2 // both sides hold
+				return k1.both(k2)
 			}
-			return a1 && a2, t1 && t2 // one side holds, either
+			return k1.either(k2)
 		case token.EQL, token.NEQ:
+			eq := (c.Op == token.EQL) == truth
+			if eq && (f.emptyBody(c.X, c.Y) || f.emptyBody(c.Y, c.X)) {
+				return knowledge{noBody: true}
+			}
 			x, y := c.X, c.Y
 			if isNil(f.info, x) {
 				x, y = y, x
 			}
 			if !isNil(f.info, y) {
-				return false, false
+				return knowledge{}
 			}
-			nonNil := (c.Op == token.NEQ) == truth
-			if _, isBody := f.tracked(x); isBody && !nonNil {
-				return true, true // no body to close
+			if _, isBody := f.tracked(x); isBody && eq {
+				return knowledge{always: true, ifTied: true} // no body to close
 			}
 			id, ok := ast.Unparen(x).(*ast.Ident)
 			if !ok {
-				return false, false
+				return knowledge{}
 			}
 			v, _ := f.info.Uses[id].(*types.Var)
 			switch {
 			case v == nil:
-			case f.resp[v] && !nonNil:
-				return true, true
-			case v == f.errVar && nonNil:
-				return false, true
+			case f.resp[v] && eq:
+				return knowledge{always: true, ifTied: true}
+			case v == f.errVar && !eq:
+				return knowledge{ifTied: true}
 			}
 		}
 	}
-	return false, false
+	return knowledge{}
+}
+
+// emptyBody reports whether x == y says the response has no body:
+// resp.StatusCode == 204 or 304, resp.ContentLength == 0.
+func (f *flow) emptyBody(x, y ast.Expr) bool {
+	sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	if id, ok := ast.Unparen(sel.X).(*ast.Ident); !ok || !f.resp[identVar(f.info, id)] {
+		return false
+	}
+	tv := f.info.Types[y]
+	if tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return false
+	}
+	n, _ := constant.Int64Val(tv.Value)
+	switch sel.Sel.Name {
+	case "StatusCode":
+		return n == 204 || n == 304
+	case "ContentLength":
+		return n == 0
+	}
+	return false
 }
 
 // events returns what node n does to the tracked response, in order.

@@ -62,9 +62,9 @@ func report(pass *analysis.Pass, r *bodyflow.Response) {
 	leak := r.Leaks[0]
 	line := pass.Fset.Position(leak.Pos()).Line
 	var where string
-	switch leak := leak.(type) {
+	switch leak.(type) {
 	case *ast.ReturnStmt:
-		if body := funcBody(r.Func); body != nil && leak.Return == body.Rbrace {
+		if r.AtEnd(leak) {
 			where = fmt.Sprintf("when the function ends at line %d", line)
 		} else {
 			where = fmt.Sprintf("on the return at line %d", line)
@@ -118,14 +118,4 @@ func fix(pass *analysis.Pass, r *bodyflow.Response) *analysis.SuggestedFix {
 		Message:   fmt.Sprintf("Close %s.Body right after the error check", r.Var.Name()),
 		TextEdits: edits,
 	}
-}
-
-func funcBody(fn ast.Node) *ast.BlockStmt {
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		return fn.Body
-	case *ast.FuncLit:
-		return fn.Body
-	}
-	return nil
 }

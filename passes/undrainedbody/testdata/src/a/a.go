@@ -1,0 +1,209 @@
+package a
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+
+	"helpers"
+)
+
+var client = &http.Client{}
+
+// ---- true positives ----
+
+func statusCheck(req *http.Request, v any) error {
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close() // want `resp.Body is closed without being read when the function returns at line 26: net/http closes the connection instead of returning it to the pool`
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("status %s", resp.Status)
+	}
+	return json.NewDecoder(resp.Body).Decode(v)
+}
+
+func closeRightAway(url string) error {
+	resp, err := http.Post(url, "text/plain", strings.NewReader("x"))
+	if err != nil {
+		return err
+	}
+	resp.Body.Close() // want `resp.Body is closed without being read: net/http closes`
+	return nil
+}
+
+func closeInIfInit(url string) error {
+	resp, err := http.Get(url)
+	if err != nil {
+		return err
+	}
+	if err := resp.Body.Close(); err != nil { // want `resp.Body is closed without being read`
+		return err
+	}
+	return nil
+}
+
+func errorBranch(url string) ([]byte, error) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode >= 400 {
+		resp.Body.Close() // want `resp.Body is closed without being read`
+		return nil, errors.New("failed")
+	}
+	defer resp.Body.Close()
+	return io.ReadAll(resp.Body)
+}
+
+func alias(url string) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return
+	}
+	b := resp.Body
+	b.Close() // want `b is closed without being read`
+}
+
+func helperCloses(url string) error {
+	resp, err := http.Get(url)
+	if err != nil {
+		return err
+	}
+	return helpers.JustClose(resp.Body) // want `resp.Body is closed without being read`
+}
+
+func deferredHelper(url string) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return
+	}
+	defer helpers.JustClose(resp.Body) // want `resp.Body is closed without being read when the function ends at line 87`
+}
+
+// ---- traps: silent ----
+
+func readThenClose(url string) ([]byte, error) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	return io.ReadAll(resp.Body)
+}
+
+func decoded(url string, v any) error {
+	resp, err := http.Get(url)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	return json.NewDecoder(resp.Body).Decode(v)
+}
+
+func drained(url string) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return
+	}
+	defer func() {
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+	}()
+}
+
+func drainingHelper(url string) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return
+	}
+	defer helpers.DrainClose(resp)
+}
+
+func head(url string) {
+	resp, err := http.Head(url)
+	if err != nil {
+		return
+	}
+	resp.Body.Close()
+}
+
+func headRequest(url string) {
+	req, _ := http.NewRequest("HEAD", url, nil)
+	resp, err := client.Do(req)
+	if err != nil {
+		return
+	}
+	resp.Body.Close()
+}
+
+func methodUnknown(method, url string) {
+	req, _ := http.NewRequest(method, url, nil)
+	resp, err := client.Do(req)
+	if err != nil {
+		return
+	}
+	resp.Body.Close()
+}
+
+func noContent(url string) error {
+	resp, err := http.Get(url)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode == http.StatusNoContent {
+		return nil
+	}
+	_, err = io.ReadAll(resp.Body)
+	return err
+}
+
+func neverClosedIsNotThisCheck(url string) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return
+	}
+	_ = resp.StatusCode
+}
+
+func testServer() {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	defer srv.Close()
+	resp, err := srv.Client().Get(srv.URL)
+	if err != nil {
+		return
+	}
+	resp.Body.Close()
+}
+
+func deferInLoop(urls []string) {
+	for _, u := range urls {
+		resp, err := http.Get(u)
+		if err != nil {
+			continue
+		}
+		defer resp.Body.Close()
+	}
+}
+
+func readOnEveryPath(url string) error {
+	resp, err := http.Get(url)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode != 200 {
+		return errors.New(string(b))
+	}
+	return nil
+}
