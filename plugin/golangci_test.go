@@ -107,8 +107,8 @@ func TestGolangci(t *testing.T) {
 		} {
 			writeConfig(t, demo, c.settings)
 			stdout, stderr, code := run(t, demo, gcl, "run", "./...")
-			if code == 0 || code == 1 || !strings.Contains(stderr, c.want) {
-				t.Errorf("settings %q: exit %d, want a failure naming %q\nstdout:\n%s\nstderr:\n%s", c.settings, code, c.want, stdout, stderr)
+			if code != 3 || !strings.Contains(stderr, c.want) {
+				t.Errorf("settings %q: exit %d, want 3 and an error naming %q\nstdout:\n%s\nstderr:\n%s", c.settings, code, c.want, stdout, stderr)
 			}
 		}
 	})

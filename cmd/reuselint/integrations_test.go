@@ -352,6 +352,9 @@ func TestExitCodes(t *testing.T) {
 		{[]string{bin, "-json", "./..."}, 1},
 		{[]string{"go", "vet", "-vettool=" + bin, "./..."}, 1},
 		{[]string{bin, "sarif", "./..."}, sarif.ExitError},
+		{[]string{bin, "-fix", "./..."}, 1},
+		{[]string{bin, "-nosuchflag", "./..."}, 2},
+		{[]string{"go", "vet", "-vettool=" + bin, "-nosuchflag", "./..."}, 2},
 		{[]string{bin, "sarif", "-nosuchflag", "./..."}, 2},
 	} {
 		stdout, stderr, code := run(t, dir, c.args[0], c.args[1:]...)
