@@ -25,6 +25,7 @@ import (
 	"go/types"
 	"reflect"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -74,14 +75,21 @@ type Response struct {
 	Head, MethodUnknown bool
 	// HTTPTest: the request goes to an httptest.Server.
 	HTTPTest bool
+	// OwnTransport: the call goes through an http.Transport created by
+	// the function itself (a RoundTrip on it, or a client of it): its
+	// pool dies with the function, so there is no reuse to lose.
+	OwnTransport bool
+	// InTest: the call is in a _test.go file.
+	InTest bool
 	// InLoop: the call is inside a loop of its function.
 	InLoop bool
 	// ReassignedVars: the response variable, or an alias of it or of its
 	// body, is assigned more than once in the function.
 	ReassignedVars bool
 
-	// Leaks are the statements reached with the body still open and no
-	// close deferred: returns, reassignments of the variable, or the call
+	// Leaks are the statements reached with the body still open, not
+	// read to EOF (net/http returns the connection to the pool on EOF
+	// even before Close), and no close deferred: returns, reassignments of the variable, or the call
 	// itself when a loop makes it again. Sorted by position.
 	Leaks []ast.Node
 	// DeferInLoop is a deferred close inside a loop that also makes the
@@ -510,6 +518,8 @@ func (p *pkgState) response(top, fn ast.Node, call *ast.CallExpr) *Response {
 	r := &Response{Call: call, Kind: nethttp.ClassifyRequestCall(info, call), Func: fn}
 	r.Head, r.MethodUnknown = p.method(body, t, r)
 	r.HTTPTest = p.httptest(body, t, call)
+	r.OwnTransport = p.ownTransport(body, call)
+	r.InTest = strings.HasSuffix(p.pass.Fset.File(call.Pos()).Name(), "_test.go")
 	for n := t.parent[call]; n != nil && n != fn; n = t.parent[n] {
 		switch n.(type) {
 		case *ast.ForStmt, *ast.RangeStmt:
@@ -782,6 +792,62 @@ func (p *pkgState) httptest(body *ast.BlockStmt, t *tree, call *ast.CallExpr) bo
 		}
 	}
 	return false
+}
+
+// ownTransport reports whether call is made on a variable, declared in
+// body, that holds a Transport literal or a Client literal whose
+// Transport is one.
+func (p *pkgState) ownTransport(body *ast.BlockStmt, call *ast.CallExpr) bool {
+	info := p.pass.TypesInfo
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v := identVar(info, id)
+	if v == nil || !within(v.Pos(), body) {
+		return false
+	}
+	isTransportLit := func(e ast.Expr) bool {
+		if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
+			e = u.X
+		}
+		lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+		return ok && nethttp.IsNamed(info.TypeOf(lit), nethttp.HTTP, "Transport")
+	}
+	own := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != len(as.Rhs) {
+			return !own
+		}
+		for i, l := range as.Lhs {
+			lid, ok := l.(*ast.Ident)
+			if !ok || identVar(info, lid) != v {
+				continue
+			}
+			r := as.Rhs[i]
+			if isTransportLit(r) {
+				own = true
+			}
+			if u, ok := ast.Unparen(r).(*ast.UnaryExpr); ok && u.Op == token.AND {
+				if lit, ok := u.X.(*ast.CompositeLit); ok && nethttp.IsNamed(info.TypeOf(lit), nethttp.HTTP, "Client") {
+					for _, elt := range lit.Elts {
+						if kv, ok := elt.(*ast.KeyValueExpr); ok && isTransportLit(kv.Value) {
+							if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Transport" {
+								own = true
+							}
+						}
+					}
+				}
+			}
+		}
+		return !own
+	})
+	return own
 }
 
 func identVar(info *types.Info, id *ast.Ident) *types.Var {

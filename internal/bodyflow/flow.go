@@ -233,12 +233,12 @@ func (f *flow) transfer(in stateSet, n ast.Node) stateSet {
 func (f *flow) apply(s state, e *event) state {
 	switch e.kind {
 	case evCall:
-		if open(s) {
+		if open(s) && s&sDrained == 0 {
 			f.leaks[e.site] = true
 		}
 		return sLive | sErrTied
 	case evRespReassign:
-		if open(s) {
+		if open(s) && s&sDrained == 0 {
 			f.leaks[e.site] = true
 		}
 		if s&sMoved != 0 {
@@ -314,7 +314,7 @@ func (f *flow) exit(cur *stateSet, ret *ast.ReturnStmt) {
 		}
 		if s&(sClosed|sDeferClosed) == 0 {
 			f.exitOpen = true
-			if !f.summary {
+			if !f.summary && s&sDrained == 0 {
 				f.leaks[ret] = true
 			}
 			continue

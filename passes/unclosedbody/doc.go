@@ -56,7 +56,12 @@
 // io.Copy, json.NewDecoder, bufio.NewReader...) do not take ownership.
 // Requests sent to an httptest.Server, and HEAD requests (their response
 // has no body: net/http returns the connection to the pool before handing
-// the response over), are not reported.
+// the response over), are not reported. Neither is a path on which the
+// body was read to EOF (io.ReadAll, io.Copy, a draining helper): net/http
+// puts the connection back when the body reports EOF, before any Close.
+// Calls through an http.Transport literal created by the function itself
+// have no pool to give back to, and responses discarded in _test.go files
+// (fake transports, calls expected to fail) are left alone.
 //
 // The suggested fix, offered when the call is followed by its
 // `if err != nil { ... }` check and not inside a loop, inserts

@@ -109,13 +109,6 @@ func errOrStatus(url string) error {
 	return nil
 }
 
-func readAllNoClose(url string) ([]byte, error) {
-	resp, err := http.Get(url) // want `resp.Body is not closed`
-	if err != nil {
-		return nil, err
-	}
-	return io.ReadAll(resp.Body)
-}
 
 // ---- traps: silent ----
 
@@ -500,4 +493,27 @@ func printed(url string) {
 	}
 	defer resp.Body.Close()
 	fmt.Println(resp)
+}
+
+// Read to EOF: net/http returns the connection to the pool without Close.
+func readAllNoClose(url string) ([]byte, error) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(resp.Body)
+}
+
+// A Transport of its own: its pool dies with the function.
+func ownTransport(req *http.Request) error {
+	t := &http.Transport{}
+	defer t.CloseIdleConnections()
+	_, err := t.RoundTrip(req)
+	c := &http.Client{Transport: &http.Transport{}}
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	_ = resp
+	return err
 }
