@@ -109,7 +109,6 @@ func errOrStatus(url string) error {
 	return nil
 }
 
-
 // ---- traps: silent ----
 
 func closedRight(url string) error {
