@@ -7,6 +7,7 @@ package analyzer
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/reuselint/reuselint/passes/clientperrequest"
 	"github.com/reuselint/reuselint/passes/unclosedbody"
 	"github.com/reuselint/reuselint/passes/undrainedbody"
 )
@@ -14,6 +15,7 @@ import (
 // constructors builds each check, in the order the README lists them.
 // Each returns a fresh *analysis.Analyzer with its own flags.
 var constructors = []func() *analysis.Analyzer{
+	clientperrequest.New,
 	unclosedbody.New,
 	undrainedbody.New,
 }

@@ -168,7 +168,7 @@ func run(pass *analysis.Pass, extra extraConstructors) error {
 				continue
 			}
 			lt := c.lifetime(p, fn)
-			if lt.returned >= 0 && !lt.escaped {
+			if lt.returned >= 0 && !lt.escaped && !lt.bound {
 				c.ctors[obj] = &poolConstructor{Result: lt.returned, HTTP: p.http, SQL: p.sql, Noun: p.noun}
 				changed = true
 			}
@@ -188,8 +188,8 @@ func run(pass *analysis.Pass, extra extraConstructors) error {
 			continue
 		}
 		lt := c.lifetime(p, fn)
-		if lt.escaped || lt.returned >= 0 {
-			continue // kept, or returned to a caller who decides
+		if lt.escaped || lt.returned >= 0 || lt.bound {
+			continue // kept, returned to a caller who decides, or bound to this call
 		}
 		where := c.perRequest(p, fn, lt)
 		if where == "" {
@@ -217,6 +217,9 @@ func (c *checker) poolExpr(e ast.Expr) (pool, bool) {
 		}
 		t := info.TypeOf(lit)
 		if nethttp.IsNamed(t, nethttp.HTTP, "Transport") {
+			if c.boundDialer(lit) {
+				break
+			}
 			return pool{kind: transportPool, result: -1, http: true, noun: "Transport"}, true
 		}
 		if nethttp.IsNamed(t, nethttp.HTTP, "Client") {
@@ -269,6 +272,26 @@ func (c *checker) poolExpr(e ast.Expr) (pool, bool) {
 		}
 	}
 	return pool{}, false
+}
+
+// dialFields are the Transport fields that make its connections.
+var dialFields = map[string]bool{"Dial": true, "DialContext": true, "DialTLS": true, "DialTLSContext": true}
+
+// boundDialer reports whether the Transport literal lit dials with a
+// function that refers to local values: it makes connections for this
+// call only (an in-memory pipe, a connection already open), so it cannot
+// be shared, as in httputil.DumpRequestOut.
+func (c *checker) boundDialer(lit *ast.CompositeLit) bool {
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && dialFields[id.Name] {
+				if _, ok := c.packageRefs(kv.Value); !ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // transportField returns the value of the Transport field of an
@@ -355,8 +378,8 @@ func outermostFunc(fn inspector.Cursor) (*ast.FuncDecl, bool) {
 }
 
 // exempt reports whether code in fn runs once or is test code: main,
-// init, and tests, benchmarks, fuzz targets and examples (functions of
-// _test.go files named so or taking a testing parameter).
+// init, and the functions of _test.go files (tests, benchmarks and their
+// helpers build throwaway transports on purpose).
 func (c *checker) exempt(fn inspector.Cursor) bool {
 	decl, ok := outermostFunc(fn)
 	if !ok {
@@ -366,27 +389,7 @@ func (c *checker) exempt(fn inspector.Cursor) bool {
 	if decl.Recv == nil && (name == "init" || name == "main" && c.pass.Pkg.Name() == "main") {
 		return true
 	}
-	if !strings.HasSuffix(c.pass.Fset.File(decl.Pos()).Name(), "_test.go") {
-		return false
-	}
-	for _, prefix := range []string{"Test", "Benchmark", "Fuzz", "Example"} {
-		if strings.HasPrefix(name, prefix) {
-			return true
-		}
-	}
-	obj, _ := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
-	if obj == nil {
-		return false
-	}
-	params := obj.Signature().Params()
-	for i := range params.Len() {
-		t := params.At(i).Type()
-		if nethttp.IsPointerTo(t, "testing", "T") || nethttp.IsPointerTo(t, "testing", "B") ||
-			nethttp.IsPointerTo(t, "testing", "F") || nethttp.IsNamed(t, "testing", "TB") {
-			return true
-		}
-	}
-	return false
+	return strings.HasSuffix(c.pass.Fset.File(decl.Pos()).Name(), "_test.go")
 }
 
 // perRequest says how the pool built by p in fn is built per request:

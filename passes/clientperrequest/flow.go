@@ -17,6 +17,7 @@ type lifetime struct {
 	returned int  // index of the result that returns the pool, or -1
 	closed   bool // Close or CloseIdleConnections is called on it
 	mutated  bool // configured after construction (field writes, RegisterProtocol, passed as a Transport)
+	bound    bool // given a dial function that refers to local values: its connections are for this call only
 	uses     []inspector.Cursor
 	vars     map[*types.Var]bool // local variables holding the pool or a value that holds it
 }
@@ -368,6 +369,12 @@ func (f *flow) selector(cur inspector.Cursor) {
 		switch cur.ParentEdgeKind() {
 		case edge.AssignStmt_Lhs, edge.IncDecStmt_X:
 			f.lt.mutated = true
+			if as, ok := cur.Parent().Node().(*ast.AssignStmt); ok && dialFields[sel.Sel.Name] &&
+				len(as.Lhs) == len(as.Rhs) && nethttp.IsTransport(info.TypeOf(sel.X)) {
+				if _, ok := f.c.packageRefs(as.Rhs[cur.ParentEdgeIndex()]); !ok {
+					f.lt.bound = true
+				}
+			}
 			return
 		}
 		if mayHold(s.Type()) {

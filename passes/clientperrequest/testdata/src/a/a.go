@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httputil"
 	"net/url"
@@ -299,4 +300,29 @@ var pkgDB, _ = sql.Open("postgres", "")
 func init() {
 	c := &http.Client{Transport: &http.Transport{}}
 	c.Get("https://example.com")
+}
+
+// Transports that dial connections of this call only (an in-memory pipe,
+// as httputil.DumpRequestOut does) cannot be shared: silent.
+func dumpOut(req *http.Request, conn net.Conn) error {
+	t := &http.Transport{
+		Dial: func(network, addr string) (net.Conn, error) { return conn, nil },
+	}
+	defer t.CloseIdleConnections()
+	_, err := t.RoundTrip(req)
+	return err
+}
+
+func dumpClone(w http.ResponseWriter, r *http.Request) {
+	client, server := net.Pipe()
+	defer server.Close()
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.DialContext = func(context.Context, string, string) (net.Conn, error) { return client, nil }
+	t.RoundTrip(r)
+}
+
+// A dialer that refers to no local value does not bind the transport.
+func dialShared(w http.ResponseWriter, r *http.Request) {
+	t := &http.Transport{DialContext: (&net.Dialer{Timeout: time.Second}).DialContext} // want `http.Transport created per request in an HTTP handler`
+	t.RoundTrip(r)
 }
