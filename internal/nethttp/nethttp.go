@@ -7,7 +7,9 @@ package nethttp
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -263,4 +265,9 @@ func ImplementsResponseWriter(t types.Type) bool {
 func IsTrue(info *types.Info, e ast.Expr) bool {
 	v := info.Types[e].Value
 	return v != nil && v.Kind() == constant.Bool && constant.BoolVal(v)
+}
+
+// IsTestFile reports whether f is a _test.go file.
+func IsTestFile(fset *token.FileSet, f *ast.File) bool {
+	return strings.HasSuffix(fset.File(f.FileStart).Name(), "_test.go")
 }

@@ -28,10 +28,12 @@
 //     Header.
 //
 // An outgoing request is a local variable (or literal) that holds only
-// requests built in the same function by http.NewRequest,
-// http.NewRequestWithContext, a literal or new(http.Request), and that is
-// never handed to a ServeHTTP method or to a call that also receives a
-// ResponseWriter. A handler's *http.Request parameter, a clone of it, or a
+// requests built in the same function, and that is never handed to a
+// ServeHTTP method or to a call that also receives a ResponseWriter. A
+// request from http.NewRequest or http.NewRequestWithContext qualifies (they
+// build client requests); one from a literal or new(http.Request) only
+// when the function also sends it with Client.Do or RoundTrip, since
+// servers build their incoming requests that way too (net/http/cgi does). A handler's *http.Request parameter, a clone of it, or a
 // request received from elsewhere is never reported: closing a server-side
 // request means something else, and its owner decides.
 //
@@ -57,6 +59,8 @@
 // The fix removes the field, the statement or the header entry. No fix is
 // offered when the removal would leave a variable or an import unused, or
 // when the statement shares its line with other code.
+//
+// Test files are not checked: tests switch keep-alive off on purpose.
 //
 // Known limits: the check does not follow a Transport or a request through
 // function calls, and it does not report req.Header["Connection"] =

@@ -49,14 +49,21 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c := &checker{pass: pass}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	for cur := range in.Root().Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)) {
-		switch n := cur.Node().(type) {
-		case *ast.CompositeLit:
-			c.literal(cur, n)
-		case *ast.AssignStmt:
-			c.assign(cur, n)
-		case *ast.CallExpr:
-			c.headerCall(cur, n)
+	for file := range in.Root().Children() {
+		// Tests switch keep-alive off on purpose, and the connections
+		// they pay for are not the users'.
+		if nethttp.IsTestFile(pass.Fset, file.Node().(*ast.File)) {
+			continue
+		}
+		for cur := range file.Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)) {
+			switch n := cur.Node().(type) {
+			case *ast.CompositeLit:
+				c.literal(cur, n)
+			case *ast.AssignStmt:
+				c.assign(cur, n)
+			case *ast.CallExpr:
+				c.headerCall(cur, n)
+			}
 		}
 	}
 	return nil, nil
@@ -239,7 +246,7 @@ func (c *checker) outgoingLiteral(cur inspector.Cursor) bool {
 	}
 	switch kind {
 	case edge.CallExpr_Args:
-		return !c.serves(parent.Node().(*ast.CallExpr))
+		return c.sends(parent.Node().(*ast.CallExpr))
 	case edge.AssignStmt_Rhs:
 		as := parent.Node().(*ast.AssignStmt)
 		if len(as.Lhs) == len(as.Rhs) {
@@ -266,10 +273,14 @@ func (c *checker) outgoingExpr(cur inspector.Cursor, e ast.Expr) bool {
 }
 
 // outgoingVar reports whether obj is a local variable of the function
-// enclosing cur that holds only requests built in that function (by
-// http.NewRequest, http.NewRequestWithContext or a literal), never one it
-// received, and that is never handed to a handler with a ResponseWriter.
-// That is what "outgoing" means here; anything else stays silent.
+// enclosing cur that holds only requests built in that function, never
+// one it received, and that is never handed to a handler with a
+// ResponseWriter. http.NewRequest and http.NewRequestWithContext build
+// client requests (their documentation says so); a request built from a
+// literal or new(http.Request) may be a server's (net/http/cgi builds
+// one), so it counts only when the function also sends it with Do or
+// RoundTrip. That is what "outgoing" means here; anything else stays
+// silent.
 func (c *checker) outgoingVar(cur inspector.Cursor, obj types.Object) bool {
 	v, ok := obj.(*types.Var)
 	if !ok || v.IsField() || v.Pkg() != c.pass.Pkg || v.Parent() == c.pass.Pkg.Scope() {
@@ -287,7 +298,7 @@ func (c *checker) outgoingVar(cur inspector.Cursor, obj types.Object) bool {
 		return false
 	}
 	info := c.pass.TypesInfo
-	built := false
+	built, literal, sent := false, false, false
 	for idc := range fn.Preorder((*ast.Ident)(nil)) {
 		id := idc.Node().(*ast.Ident)
 		def := info.Defs[id] == v
@@ -298,25 +309,33 @@ func (c *checker) outgoingVar(cur inspector.Cursor, obj types.Object) bool {
 		switch kind {
 		case edge.AssignStmt_Lhs:
 			as := parent.Node().(*ast.AssignStmt)
-			if !c.buildsRequest(as.Rhs, len(as.Lhs), idx) {
+			b := c.buildsRequest(as.Rhs, len(as.Lhs), idx)
+			if b == notBuilt {
 				return false
 			}
-			built = true
+			built, literal = true, literal || b == byLiteral
 		case edge.ValueSpec_Names:
 			vs := parent.Node().(*ast.ValueSpec)
 			if len(vs.Values) > 0 {
-				if !c.buildsRequest(vs.Values, len(vs.Names), idx) {
+				b := c.buildsRequest(vs.Values, len(vs.Names), idx)
+				if b == notBuilt {
 					return false
 				}
-				built = true
+				built, literal = true, literal || b == byLiteral
 			}
 		case edge.CallExpr_Args:
-			if c.serves(parent.Node().(*ast.CallExpr)) {
+			call := parent.Node().(*ast.CallExpr)
+			if c.serves(call) {
 				return false
 			}
+			sent = sent || c.sends(call)
 		case edge.UnaryExpr_X:
-			if p, k, _ := edit.Up(parent); k == edge.CallExpr_Args && c.serves(p.Node().(*ast.CallExpr)) {
-				return false
+			if p, k, _ := edit.Up(parent); k == edge.CallExpr_Args {
+				call := p.Node().(*ast.CallExpr)
+				if c.serves(call) {
+					return false
+				}
+				sent = sent || c.sends(call)
 			}
 		default:
 			if def {
@@ -324,24 +343,45 @@ func (c *checker) outgoingVar(cur inspector.Cursor, obj types.Object) bool {
 			}
 		}
 	}
-	return built
+	return built && (sent || !literal)
 }
 
-// buildsRequest reports whether the value assigned to the idx-th of n
-// variables from rhs is a request built here: http.NewRequest,
-// http.NewRequestWithContext, a request literal or new(http.Request).
-func (c *checker) buildsRequest(rhs []ast.Expr, n, idx int) bool {
+// How a request was built.
+type building int
+
+const (
+	notBuilt  building = iota
+	byNew              // http.NewRequest, http.NewRequestWithContext
+	byLiteral          // &http.Request{...}, new(http.Request)
+)
+
+// sends reports whether call sends a request: (*http.Client).Do or a
+// RoundTrip method.
+func (c *checker) sends(call *ast.CallExpr) bool {
+	switch nethttp.ClassifyRequestCall(c.pass.TypesInfo, call) {
+	case nethttp.Do, nethttp.RoundTrip:
+		return true
+	}
+	return false
+}
+
+// buildsRequest reports how the value assigned to the idx-th of n
+// variables from rhs was built.
+func (c *checker) buildsRequest(rhs []ast.Expr, n, idx int) building {
 	info := c.pass.TypesInfo
 	if len(rhs) == 1 && n > 1 {
 		call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
 		if !ok || idx != 0 {
-			return false
+			return notBuilt
 		}
 		fn := nethttp.Callee(info, call)
-		return nethttp.IsFunc(fn, nethttp.HTTP, "NewRequest") || nethttp.IsFunc(fn, nethttp.HTTP, "NewRequestWithContext")
+		if nethttp.IsFunc(fn, nethttp.HTTP, "NewRequest") || nethttp.IsFunc(fn, nethttp.HTTP, "NewRequestWithContext") {
+			return byNew
+		}
+		return notBuilt
 	}
 	if len(rhs) != n {
-		return false
+		return notBuilt
 	}
 	e := ast.Unparen(rhs[idx])
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
@@ -349,13 +389,13 @@ func (c *checker) buildsRequest(rhs []ast.Expr, n, idx int) bool {
 	}
 	switch e := e.(type) {
 	case *ast.CompositeLit:
-		return true
+		return byLiteral
 	case *ast.CallExpr:
 		if b, ok := info.Uses[astIdent(e.Fun)].(*types.Builtin); ok && b.Name() == "new" {
-			return true
+			return byLiteral
 		}
 	}
-	return false
+	return notBuilt
 }
 
 func astIdent(e ast.Expr) *ast.Ident {

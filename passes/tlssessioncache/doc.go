@@ -21,6 +21,14 @@
 // of the same package. It also reports SessionTicketsDisabled: true (in
 // the literal or assigned later) on such a config.
 //
+// A cache serves the connections of the configs that share it. A config
+// in an http.Transport or a tls.Dialer lives as long as they do, so the
+// fix puts the cache in the literal. A config built inside a function and
+// passed only to tls.Dial, tls.DialWithDialer or tls.Client serves one
+// connection: a cache added to it would never be reused, so the message
+// asks for a cache shared across dials and no fix is offered (a config in
+// a package variable is shared, and gets the fix).
+//
 // Across packages, a function whose every returned config is a literal it
 // builds without a cache gets a fact (uncachedConfig), and a caller in
 // another package that makes that result client-side is reported at the
@@ -57,7 +65,10 @@
 // not reported. Nothing the check suggests weakens certificate
 // verification.
 //
-// Silent on: configs used only by servers (tls.Listen, tls.Server,
+// Silent on: test files (a test's client lives for one test); literals
+// returned as a fallback by a function that may also return a config it
+// did not build (cfg.Clone() or nil-check defaults, as net/http's
+// cloneTLSConfig); configs used only by servers (tls.Listen, tls.Server,
 // tls.NewListener, http.Server.TLSConfig, httptest.Server.TLS); configs
 // that set a ClientSessionCache, in the literal or by assignment; clones
 // (base.Clone()) and configs received as parameters, whose owner decides;

@@ -66,6 +66,7 @@ const (
 	msgVerify        = "tls.Config used by a client has no ClientSessionCache, but resumed sessions would skip its VerifyPeerCertificate: move that verification to VerifyConnection before adding a session cache"
 	msgForeign       = "tls.Config returned by %s is used by a client without a ClientSessionCache: every new connection does a full TLS handshake instead of resuming a session"
 	msgForeignVerify = "tls.Config returned by %s is used by a client without a ClientSessionCache, but resumed sessions would skip its VerifyPeerCertificate: move that verification to VerifyConnection before adding a session cache"
+	msgPerConn       = "tls.Config passed to a TLS dial has no ClientSessionCache: each connection does a full handshake; give it a ClientSessionCache shared across dials (a cache created with the config serves one connection)"
 	msgTickets       = "SessionTicketsDisabled on a tls.Config used by a client: every new connection does a full TLS handshake instead of resuming a session"
 )
 
@@ -76,13 +77,14 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	a := &checker{
-		pass:     pass,
-		uses:     make(map[*types.Var][]inspector.Cursor),
-		defs:     make(map[*types.Var]inspector.Cursor),
-		calls:    make(map[*types.Func][]inspector.Cursor),
-		segs:     make(map[ast.Node]*segment),
-		reported: make(map[ast.Node]bool),
-		fresh:    make(map[*types.Func]*freshness),
+		pass:      pass,
+		uses:      make(map[*types.Var][]inspector.Cursor),
+		defs:      make(map[*types.Var]inspector.Cursor),
+		calls:     make(map[*types.Func][]inspector.Cursor),
+		segs:      make(map[ast.Node]*segment),
+		reported:  make(map[ast.Node]bool),
+		fresh:     make(map[*types.Func]*freshness),
+		onlyFresh: make(map[*types.Func]bool),
 	}
 	a.collect(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
 	for _, o := range a.origins {
@@ -113,13 +115,27 @@ type checker struct {
 	// reported holds the origins and statements already reported.
 	reported map[ast.Node]bool
 	fresh    map[*types.Func]*freshness
+	// onlyFresh caches returnsOnlyFresh.
+	onlyFresh map[*types.Func]bool
 }
 
 // collect indexes, in one pass, the config variables' identifiers, the
 // calls of this package's config-returning functions, and the origins.
 func (a *checker) collect(in *inspector.Inspector) {
+	for file := range in.Root().Children() {
+		a.collectFile(file, nethttp.IsTestFile(a.pass.Fset, file.Node().(*ast.File)))
+	}
+}
+
+// collectFile is collect for one file. In a test file only the uses of
+// variables count: tests build clients that live for one test, and their
+// configs and calls are not reported.
+func (a *checker) collectFile(file inspector.Cursor, test bool) {
 	info := a.pass.TypesInfo
-	for cur := range in.Root().Preorder((*ast.Ident)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.FuncDecl)(nil)) {
+	for cur := range file.Preorder((*ast.Ident)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.FuncDecl)(nil)) {
+		if _, ok := cur.Node().(*ast.Ident); test && !ok {
+			continue
+		}
 		switch n := cur.Node().(type) {
 		case *ast.Ident:
 			if v, ok := info.Uses[n].(*types.Var); ok && !v.IsField() && isConfig(v.Type()) {
@@ -177,7 +193,7 @@ func configResult(fn *types.Func) int {
 // handed to unknown code, gets a cache or a verification callback
 // assigned, and which functions return it.
 type segment struct {
-	client, unknown               bool
+	client, perConn, unknown      bool
 	cache, verifyPeer, verifyConn bool
 	tickets                       []inspector.Cursor // cfg.SessionTicketsDisabled = true statements
 	returns                       []result
@@ -195,9 +211,12 @@ func (a *checker) check(o origin) {
 		return
 	}
 	total := a.expand(root)
-	if !total.client {
+	if !total.client && !total.perConn {
 		return
 	}
+	// A config built in a function and used only for single dials
+	// lives for one connection: a cache added to it is never reused.
+	perConn := !total.client && (o.call != nil || a.inFunc(o.cur))
 	verifyPeer, verifyConn := total.verifyPeer, total.verifyConn
 	hasCache := total.cache
 	var ticketsElt int = -1
@@ -223,7 +242,12 @@ func (a *checker) check(o origin) {
 	}
 	unsafe := verifyPeer && !verifyConn
 	if !hasCache {
-		a.reportMissing(o, unsafe)
+		if perConn && !unsafe {
+			a.pass.Report(analysis.Diagnostic{Pos: o.cur.Node().Pos(), End: o.cur.Node().End(), Message: msgPerConn})
+			a.reported[o.cur.Node()] = true
+		} else {
+			a.reportMissing(o, unsafe)
+		}
 	}
 	if unsafe {
 		// Removing SessionTicketsDisabled would let resumption skip
@@ -245,6 +269,14 @@ func (a *checker) check(o origin) {
 			return src.DeleteStmt(stmt)
 		})
 	}
+}
+
+// inFunc reports whether cur is inside a function body.
+func (a *checker) inFunc(cur inspector.Cursor) bool {
+	for range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return true
+	}
+	return false
 }
 
 func (a *checker) reportMissing(o origin, unsafe bool) {
@@ -348,7 +380,10 @@ func (a *checker) expand(root *segment) segment {
 	for len(queue) > 0 {
 		r := queue[0]
 		queue = queue[1:]
-		if seen[r] {
+		if seen[r] || !a.returnsOnlyFresh(r.fn) {
+			// A function that may also return a config it did not
+			// build (a clone, a parameter): its literal is a
+			// fallback, and the caller's config decides.
 			continue
 		}
 		seen[r] = true
@@ -367,6 +402,7 @@ func (a *checker) expand(root *segment) segment {
 				continue
 			}
 			total.client = total.client || s.client
+			total.perConn = total.perConn || s.perConn
 			total.tickets = append(total.tickets, s.tickets...)
 			queue = append(queue, s.returns...)
 		}
@@ -398,7 +434,7 @@ func (a *checker) value(cur inspector.Cursor, s *segment, seen map[*types.Var]bo
 		case nethttp.IsFunc(fn, nethttp.TLS, "Dial") && idx == 2,
 			nethttp.IsFunc(fn, nethttp.TLS, "DialWithDialer") && idx == 3,
 			nethttp.IsFunc(fn, nethttp.TLS, "Client") && idx == 1:
-			s.client = true
+			s.perConn = true
 			return
 		case nethttp.IsFunc(fn, nethttp.TLS, "Server") && idx == 1,
 			nethttp.IsFunc(fn, nethttp.TLS, "NewListener") && idx == 1,
@@ -825,4 +861,74 @@ func (a *checker) callFresh(cur inspector.Cursor, idx int) freshness {
 	f.ok = f.ok && !s.unknown && !s.cache
 	f.verifyPeer = f.verifyPeer || (s.verifyPeer && !s.verifyConn)
 	return f
+}
+
+// returnsOnlyFresh reports whether every config fn returns is built by fn
+// (a literal, a call whose origins this analysis sees, nil, or a local
+// variable assigned only such values).
+func (a *checker) returnsOnlyFresh(fn *types.Func) bool {
+	if ok, done := a.onlyFresh[fn]; done {
+		return ok
+	}
+	a.onlyFresh[fn] = false // while in progress
+	var decl inspector.Cursor
+	for _, d := range a.decls {
+		if a.pass.TypesInfo.Defs[d.Node().(*ast.FuncDecl).Name] == fn {
+			decl = d
+		}
+	}
+	ok := decl.Valid()
+	idx, n := configResult(fn), fn.Signature().Results().Len()
+	if ok {
+		decl.Inspect([]ast.Node{(*ast.FuncLit)(nil), (*ast.ReturnStmt)(nil)}, func(c inspector.Cursor) bool {
+			ret, isRet := c.Node().(*ast.ReturnStmt)
+			switch {
+			case !isRet:
+			case len(ret.Results) == n:
+				ok = ok && a.builtHere(ret.Results[idx])
+			case len(ret.Results) == 1 && n > 1:
+				call, isCall := ast.Unparen(ret.Results[0]).(*ast.CallExpr)
+				ok = ok && isCall && a.freshCall(call)
+			default:
+				ok = false
+			}
+			return false
+		})
+	}
+	a.onlyFresh[fn] = ok
+	return ok
+}
+
+// builtHere reports whether e is a config built where it is used: nil, a
+// literal, a fresh call, or a local variable assigned only those.
+func (a *checker) builtHere(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	switch e := e.(type) {
+	case *ast.CompositeLit:
+		return true
+	case *ast.CallExpr:
+		return a.freshCall(e)
+	case *ast.Ident:
+		v, ok := a.pass.TypesInfo.Uses[e].(*types.Var)
+		if !ok {
+			return a.isNil(e)
+		}
+		def, ok := a.defs[v]
+		if !ok {
+			return false
+		}
+		if k, _ := def.ParentEdge(); k != edge.AssignStmt_Lhs && k != edge.ValueSpec_Names || !a.freshAssign(def) {
+			return false
+		}
+		for _, use := range a.uses[v] {
+			if k, _ := use.ParentEdge(); k == edge.AssignStmt_Lhs && !a.freshAssign(use) {
+				return false
+			}
+		}
+		return true
+	}
+	return a.isNil(e)
 }

@@ -147,3 +147,22 @@ func responseHeader(w http.ResponseWriter) {
 	h := http.Header{"Connection": {"close"}}
 	w.Header()["Connection"] = h["Connection"]
 }
+
+// A request built from a literal or new and not sent here may be a
+// server's: net/http/cgi builds the incoming request this way.
+func requestFromEnv(method string) *http.Request {
+	r := new(http.Request)
+	r.Method = method
+	r.Close = true
+	r.Header = http.Header{"Connection": {"close"}}
+	return r
+}
+
+func literalNotSent() *http.Request {
+	req := &http.Request{Method: "GET", Close: true}
+	return req
+}
+
+func literalPassedAlong(f func(*http.Request)) {
+	f(&http.Request{Method: "GET", Close: true})
+}

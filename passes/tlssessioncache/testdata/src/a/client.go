@@ -41,13 +41,13 @@ func twoVariables() *http.Transport {
 }
 
 func valueConfig(addr string) (*tls.Conn, error) {
-	cfg := tls.Config{InsecureSkipVerify: false} // want `no ClientSessionCache`
+	cfg := tls.Config{InsecureSkipVerify: false} // want `tls.Config passed to a TLS dial has no ClientSessionCache: each connection does a full handshake; give it a ClientSessionCache shared across dials`
 	return tls.Dial("tcp", addr, &cfg)
 }
 
 func dialers(addr string, d *net.Dialer, conn net.Conn) {
-	_, _ = tls.DialWithDialer(d, "tcp", addr, &tls.Config{ServerName: "a"}) // want `no ClientSessionCache`
-	_ = tls.Client(conn, &tls.Config{ServerName: "b"})                      // want `no ClientSessionCache`
+	_, _ = tls.DialWithDialer(d, "tcp", addr, &tls.Config{ServerName: "a"}) // want `passed to a TLS dial`
+	_ = tls.Client(conn, &tls.Config{ServerName: "b"})                      // want `passed to a TLS dial`
 	_ = &tls.Dialer{Config: &tls.Config{ServerName: "c"}}                   // want `no ClientSessionCache`
 	var td tls.Dialer
 	td.Config = &tls.Config{ServerName: "d"} // want `no ClientSessionCache`
@@ -88,3 +88,15 @@ func useHelpers() (*http.Transport, error) {
 var sharedConfig = &tls.Config{MinVersion: tls.VersionTLS12} // want `no ClientSessionCache`
 
 var sharedTransport = &http.Transport{TLSClientConfig: sharedConfig}
+
+// A config that lives as long as the program: the cache is shared.
+var dialConfig = &tls.Config{MinVersion: tls.VersionTLS12} // want `tls.Config used by a client has no ClientSessionCache`
+
+func dialShared(addr string) (*tls.Conn, error) {
+	return tls.Dial("tcp", addr, dialConfig)
+}
+
+// Used by a client only in a test file: silent.
+func clientConfigForTests() *tls.Config { // want clientConfigForTests:"uncachedConfig"
+	return &tls.Config{ServerName: "test"}
+}

@@ -104,3 +104,20 @@ func cachedHelper() *http.Transport {
 	cfg.ClientSessionCache = tls.NewLRUClientSessionCache(0)
 	return &http.Transport{TLSClientConfig: cfg}
 }
+
+// A fallback for a nil parameter (net/http's cloneTLSConfig): the
+// caller's config decides.
+func cloneOrNew(cfg *tls.Config) *tls.Config {
+	if cfg == nil {
+		return &tls.Config{}
+	}
+	return cfg.Clone()
+}
+
+func dialFallback(conn net.Conn, cfg *tls.Config) *tls.Conn {
+	return tls.Client(conn, cloneOrNew(cfg))
+}
+
+func transportFallback(cfg *tls.Config) *http.Transport {
+	return &http.Transport{TLSClientConfig: cloneOrNew(cfg)}
+}

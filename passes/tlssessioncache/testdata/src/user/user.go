@@ -13,7 +13,7 @@ func Client() *http.Client {
 }
 
 func ThroughVariables(addr string) error {
-	cfg, err := lib.NewConfigErr("x") // want `lib.NewConfigErr`
+	cfg, err := lib.NewConfigErr("x") // want `passed to a TLS dial has no ClientSessionCache`
 	if err != nil {
 		return err
 	}
@@ -23,6 +23,14 @@ func ThroughVariables(addr string) error {
 		return err
 	}
 	return conn.Close()
+}
+
+func ThroughTransport() (*http.Transport, error) {
+	cfg, err := lib.NewConfigErr("x") // want `tls.Config returned by lib.NewConfigErr is used by a client`
+	if err != nil {
+		return nil, err
+	}
+	return &http.Transport{TLSClientConfig: cfg}, nil
 }
 
 func Chained() *http.Transport {
