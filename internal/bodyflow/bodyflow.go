@@ -769,29 +769,69 @@ func (p *pkgState) newRequests(body *ast.BlockStmt, arg ast.Expr) []*ast.CallExp
 // the URL or the request mention one.
 func (p *pkgState) httptest(body *ast.BlockStmt, t *tree, call *ast.CallExpr) bool {
 	info := p.pass.TypesInfo
-	mentions := func(n ast.Node) bool {
+	var mentions func(n ast.Node, depth int) bool
+	mentions = func(n ast.Node, depth int) bool {
 		found := false
 		ast.Inspect(n, func(n ast.Node) bool {
-			if e, ok := n.(ast.Expr); ok && !found {
-				if tv, ok := info.Types[e]; ok && nethttp.IsPointerTo(tv.Type, nethttp.HTTPTest, "Server") {
-					found = true
+			if found {
+				return false
+			}
+			e, ok := n.(ast.Expr)
+			if !ok {
+				return true
+			}
+			if tv, ok := info.Types[e]; ok && nethttp.IsPointerTo(tv.Type, nethttp.HTTPTest, "Server") {
+				found = true
+				return false
+			}
+			// Follow local variables to what they are assigned:
+			// url := srv.URL + path; req, _ := http.NewRequest("GET", url, nil).
+			if id, ok := e.(*ast.Ident); ok && depth > 0 {
+				if v, ok := info.Uses[id].(*types.Var); ok && within(v.Pos(), body) {
+					for _, rhs := range assigned(info, body, v) {
+						if mentions(rhs, depth-1) {
+							found = true
+							break
+						}
+					}
 				}
 			}
 			return !found
 		})
 		return found
 	}
-	if mentions(call) {
-		return true
-	}
-	for _, a := range call.Args {
-		for _, nr := range p.newRequests(body, a) {
-			if mentions(nr) {
-				return true
+	return mentions(call, 2)
+}
+
+// assigned returns the expressions assigned to v in body: the right
+// side matching v, or the single call of a multi-value assignment.
+func assigned(info *types.Info, body *ast.BlockStmt, v *types.Var) []ast.Expr {
+	var out []ast.Expr
+	ast.Inspect(body, func(n ast.Node) bool {
+		var lhs, rhs []ast.Expr
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			lhs, rhs = n.Lhs, n.Rhs
+		case *ast.ValueSpec:
+			lhs, rhs = identExprs(n.Names), n.Values
+		default:
+			return true
+		}
+		for i, l := range lhs {
+			id, ok := l.(*ast.Ident)
+			if !ok || identVar(info, id) != v {
+				continue
+			}
+			switch {
+			case len(lhs) == len(rhs):
+				out = append(out, rhs[i])
+			case len(rhs) == 1:
+				out = append(out, rhs[0])
 			}
 		}
-	}
-	return false
+		return true
+	})
+	return out
 }
 
 // ownTransport reports whether call is made on a variable, declared in

@@ -516,3 +516,18 @@ func ownTransport(req *http.Request) error {
 	_ = resp
 	return err
 }
+
+var srv = httptest.NewServer(nil)
+
+func queryTestServer(endpoint string) error {
+	url := srv.URL + endpoint
+	r, err := http.Get(url)
+	if err != nil {
+		return err
+	}
+	if r.StatusCode != http.StatusOK {
+		return errors.New(r.Status)
+	}
+	r.Body.Close()
+	return nil
+}
