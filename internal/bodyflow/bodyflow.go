@@ -81,6 +81,9 @@ type Response struct {
 	OwnTransport bool
 	// InTest: the call is in a _test.go file.
 	InTest bool
+	// TestDouble: a RoundTrip, in a _test.go file, on something other
+	// than an *http.Transport: a fake that fabricates its responses.
+	TestDouble bool
 	// InLoop: the call is inside a loop of its function.
 	InLoop bool
 	// ReassignedVars: the response variable, or an alias of it or of its
@@ -520,6 +523,10 @@ func (p *pkgState) response(top, fn ast.Node, call *ast.CallExpr) *Response {
 	r.HTTPTest = p.httptest(body, t, call)
 	r.OwnTransport = p.ownTransport(body, call)
 	r.InTest = strings.HasSuffix(p.pass.Fset.File(call.Pos()).Name(), "_test.go")
+	if r.InTest && r.Kind == nethttp.RoundTrip {
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		r.TestDouble = !ok || !nethttp.IsTransport(info.TypeOf(sel.X))
+	}
 	for n := t.parent[call]; n != nil && n != fn; n = t.parent[n] {
 		switch n.(type) {
 		case *ast.ForStmt, *ast.RangeStmt:

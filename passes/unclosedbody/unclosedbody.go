@@ -35,7 +35,7 @@ const cost = "its connection stays busy and is never reused"
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[bodyflow.Analyzer].(*bodyflow.Result)
 	for _, r := range res.Responses {
-		if r.Head || r.HTTPTest || r.OwnTransport {
+		if r.Head || r.HTTPTest || r.OwnTransport || r.TestDouble {
 			continue
 		}
 		fun := types.ExprString(r.Call.Fun)

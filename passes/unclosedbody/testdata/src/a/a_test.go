@@ -17,3 +17,20 @@ func TestDropped(t *testing.T) {
 	}
 	_ = resp.StatusCode
 }
+
+type fakeRT struct{ resp *http.Response }
+
+func (f *fakeRT) RoundTrip(*http.Request) (*http.Response, error) { return f.resp, nil }
+
+func TestFakeRoundTripper(t *testing.T) {
+	var rt http.RoundTripper = &fakeRT{resp: &http.Response{}}
+	for i := 0; i < 2; i++ {
+		res, err := rt.RoundTrip(&http.Request{})
+		if err != nil {
+			continue
+		}
+		_ = res.Header
+	}
+	got, _ := (&fakeRT{}).RoundTrip(&http.Request{})
+	_ = got
+}
