@@ -25,9 +25,10 @@
 // in an http.Transport or a tls.Dialer lives as long as they do, so the
 // fix puts the cache in the literal. A config built inside a function and
 // passed only to tls.Dial, tls.DialWithDialer or tls.Client serves one
-// connection: a cache added to it would never be reused, so the message
-// asks for a cache shared across dials and no fix is offered (a config in
-// a package variable is shared, and gets the fix).
+// connection: a cache added to it would never be reused, and sharing one
+// across calls is a design change (a one-shot probe may even need the
+// full handshake), so such a config is not reported. A config in a
+// package variable is shared by every dial, and is reported.
 //
 // Across packages, a function whose every returned config is a literal it
 // builds without a cache gets a fact (uncachedConfig), and a caller in

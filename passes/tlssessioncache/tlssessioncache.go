@@ -66,7 +66,6 @@ const (
 	msgVerify        = "tls.Config used by a client has no ClientSessionCache, but resumed sessions would skip its VerifyPeerCertificate: move that verification to VerifyConnection before adding a session cache"
 	msgForeign       = "tls.Config returned by %s is used by a client without a ClientSessionCache: every new connection does a full TLS handshake instead of resuming a session"
 	msgForeignVerify = "tls.Config returned by %s is used by a client without a ClientSessionCache, but resumed sessions would skip its VerifyPeerCertificate: move that verification to VerifyConnection before adding a session cache"
-	msgPerConn       = "tls.Config passed to a TLS dial has no ClientSessionCache: each connection does a full handshake; give it a ClientSessionCache shared across dials (a cache created with the config serves one connection)"
 	msgTickets       = "SessionTicketsDisabled on a tls.Config used by a client: every new connection does a full TLS handshake instead of resuming a session"
 )
 
@@ -214,9 +213,14 @@ func (a *checker) check(o origin) {
 	if !total.client && !total.perConn {
 		return
 	}
-	// A config built in a function and used only for single dials
-	// lives for one connection: a cache added to it is never reused.
-	perConn := !total.client && (o.call != nil || a.inFunc(o.cur))
+	if !total.client && (o.call != nil || a.inFunc(o.cur)) {
+		// A config built in a function and used only for single
+		// dials lives for one connection: a cache added to it would
+		// never be reused, and sharing one is a design change the
+		// check cannot see (a one-shot probe such as client-go's
+		// GetClientCANames even needs the full handshake).
+		return
+	}
 	verifyPeer, verifyConn := total.verifyPeer, total.verifyConn
 	hasCache := total.cache
 	var ticketsElt int = -1
@@ -242,12 +246,7 @@ func (a *checker) check(o origin) {
 	}
 	unsafe := verifyPeer && !verifyConn
 	if !hasCache {
-		if perConn && !unsafe {
-			a.pass.Report(analysis.Diagnostic{Pos: o.cur.Node().Pos(), End: o.cur.Node().End(), Message: msgPerConn})
-			a.reported[o.cur.Node()] = true
-		} else {
-			a.reportMissing(o, unsafe)
-		}
+		a.reportMissing(o, unsafe)
 	}
 	if unsafe {
 		// Removing SessionTicketsDisabled would let resumption skip

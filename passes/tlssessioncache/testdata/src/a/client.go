@@ -41,13 +41,13 @@ func twoVariables() *http.Transport {
 }
 
 func valueConfig(addr string) (*tls.Conn, error) {
-	cfg := tls.Config{InsecureSkipVerify: false} // want `tls.Config passed to a TLS dial has no ClientSessionCache: each connection does a full handshake; give it a ClientSessionCache shared across dials`
+	cfg := tls.Config{InsecureSkipVerify: false} // trap: built for one dial, a cache here would serve one connection
 	return tls.Dial("tcp", addr, &cfg)
 }
 
 func dialers(addr string, d *net.Dialer, conn net.Conn) {
-	_, _ = tls.DialWithDialer(d, "tcp", addr, &tls.Config{ServerName: "a"}) // want `passed to a TLS dial`
-	_ = tls.Client(conn, &tls.Config{ServerName: "b"})                      // want `passed to a TLS dial`
+	_, _ = tls.DialWithDialer(d, "tcp", addr, &tls.Config{ServerName: "a"}) // trap: one connection
+	_ = tls.Client(conn, &tls.Config{ServerName: "b"})                      // trap: one connection
 	_ = &tls.Dialer{Config: &tls.Config{ServerName: "c"}}                   // want `no ClientSessionCache`
 	var td tls.Dialer
 	td.Config = &tls.Config{ServerName: "d"} // want `no ClientSessionCache`
@@ -92,7 +92,10 @@ var sharedTransport = &http.Transport{TLSClientConfig: sharedConfig}
 // A config that lives as long as the program: the cache is shared.
 var dialConfig = &tls.Config{MinVersion: tls.VersionTLS12} // want `tls.Config used by a client has no ClientSessionCache`
 
-func dialShared(addr string) (*tls.Conn, error) {
+var clientConfig2 = &tls.Config{ServerName: "e"} // want `tls.Config used by a client has no ClientSessionCache`
+
+func dialShared(addr string, conn net.Conn) (*tls.Conn, error) {
+	_ = tls.Client(conn, clientConfig2)
 	return tls.Dial("tcp", addr, dialConfig)
 }
 

@@ -13,7 +13,7 @@ func Client() *http.Client {
 }
 
 func ThroughVariables(addr string) error {
-	cfg, err := lib.NewConfigErr("x") // want `passed to a TLS dial has no ClientSessionCache`
+	cfg, err := lib.NewConfigErr("x") // trap: a config built for one dial
 	if err != nil {
 		return err
 	}
