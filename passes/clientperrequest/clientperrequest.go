@@ -278,21 +278,64 @@ func (c *checker) poolExpr(e ast.Expr) (pool, bool) {
 var dialFields = map[string]bool{"Dial": true, "DialContext": true, "DialTLS": true, "DialTLSContext": true}
 
 // boundDialer reports whether the Transport literal lit dials with a
-// function that refers to local values: it makes connections for this
-// call only (an in-memory pipe, a connection already open), so it cannot
-// be shared, as in httputil.DumpRequestOut.
+// function bound to this call (see boundDial).
 func (c *checker) boundDialer(lit *ast.CompositeLit) bool {
 	for _, elt := range lit.Elts {
 		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if id, ok := kv.Key.(*ast.Ident); ok && dialFields[id.Name] {
-				if _, ok := c.packageRefs(kv.Value); !ok {
-					return true
-				}
+			if id, ok := kv.Key.(*ast.Ident); ok && dialFields[id.Name] && c.boundDial(kv.Value) {
+				return true
 			}
 		}
 	}
 	return false
 }
+
+// boundDial reports whether the dial function fn refers to a local value
+// that reads or writes (a net.Conn, a pipe, a buffer) or a channel: its
+// connections exist for this call only, so the Transport cannot be
+// shared, as in httputil.DumpRequestOut. A local *net.Dialer is not such
+// a value: a Transport dialing with it can be built once.
+func (c *checker) boundDial(fn ast.Expr) bool {
+	info := c.pass.TypesInfo
+	bound := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if bound || !ok {
+			return !bound
+		}
+		v, ok := info.Uses[id].(*types.Var)
+		if !ok || v.IsField() || v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() ||
+			v.Pos() >= fn.Pos() && v.Pos() < fn.End() {
+			return true
+		}
+		t := v.Type()
+		if _, ok := t.Underlying().(*types.Chan); ok {
+			bound = true
+		}
+		if types.Implements(t, readerOrWriter["Read"]) || types.Implements(t, readerOrWriter["Write"]) ||
+			types.Implements(types.NewPointer(t), readerOrWriter["Read"]) ||
+			types.Implements(types.NewPointer(t), readerOrWriter["Write"]) {
+			bound = true
+		}
+		return true
+	})
+	return bound
+}
+
+// readerOrWriter holds the interfaces io.Reader and io.Writer, built here
+// since the package under analysis need not import io.
+var readerOrWriter = func() map[string]*types.Interface {
+	m := make(map[string]*types.Interface)
+	errType := types.Universe.Lookup("error").Type()
+	for _, name := range []string{"Read", "Write"} {
+		sig := types.NewSignatureType(nil, nil, nil,
+			types.NewTuple(types.NewParam(token.NoPos, nil, "p", types.NewSlice(types.Typ[types.Byte]))),
+			types.NewTuple(types.NewParam(token.NoPos, nil, "n", types.Typ[types.Int]), types.NewParam(token.NoPos, nil, "err", errType)),
+			false)
+		m[name] = types.NewInterfaceType([]*types.Func{types.NewFunc(token.NoPos, nil, name, sig)}, nil).Complete()
+	}
+	return m
+}()
 
 // transportField returns the value of the Transport field of an
 // http.Client literal, or nil.

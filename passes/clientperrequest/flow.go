@@ -371,7 +371,7 @@ func (f *flow) selector(cur inspector.Cursor) {
 			f.lt.mutated = true
 			if as, ok := cur.Parent().Node().(*ast.AssignStmt); ok && dialFields[sel.Sel.Name] &&
 				len(as.Lhs) == len(as.Rhs) && nethttp.IsTransport(info.TypeOf(sel.X)) {
-				if _, ok := f.c.packageRefs(as.Rhs[cur.ParentEdgeIndex()]); !ok {
+				if f.c.boundDial(as.Rhs[cur.ParentEdgeIndex()]) {
 					f.lt.bound = true
 				}
 			}

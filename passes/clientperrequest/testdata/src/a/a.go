@@ -326,3 +326,14 @@ func dialShared(w http.ResponseWriter, r *http.Request) {
 	t := &http.Transport{DialContext: (&net.Dialer{Timeout: time.Second}).DialContext} // want `http.Transport created per request in an HTTP handler`
 	t.RoundTrip(r)
 }
+
+// A local dialer with per-call settings does not bind the transport.
+func localDialer(w http.ResponseWriter, r *http.Request) {
+	d := &net.Dialer{Timeout: time.Second}
+	t := &http.Transport{DialContext: d.DialContext} // want `http.Transport created per request in an HTTP handler: .*; build one Transport and reuse it`
+	t.RoundTrip(r)
+	t2 := &http.Transport{DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) { // want `http.Transport created per request in an HTTP handler`
+		return d.DialContext(ctx, network, r.Host)
+	}}
+	t2.RoundTrip(r)
+}
