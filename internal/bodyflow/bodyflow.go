@@ -81,6 +81,8 @@ type Response struct {
 	OwnTransport bool
 	// InTest: the call is in a _test.go file.
 	InTest bool
+	// InMain: the call is in main.main, whose return ends the process.
+	InMain bool
 	// TestDouble: a RoundTrip, in a _test.go file, on something other
 	// than an *http.Transport: a fake that fabricates its responses.
 	TestDouble bool
@@ -522,6 +524,9 @@ func (p *pkgState) response(top, fn ast.Node, call *ast.CallExpr) *Response {
 	r.Head, r.MethodUnknown = p.method(body, t, r)
 	r.HTTPTest = p.httptest(body, t, call)
 	r.OwnTransport = p.ownTransport(body, call)
+	if fd, ok := fn.(*ast.FuncDecl); ok {
+		r.InMain = fd.Name.Name == "main" && fd.Recv == nil && p.pass.Pkg.Name() == "main"
+	}
 	r.InTest = strings.HasSuffix(p.pass.Fset.File(call.Pos()).Name(), "_test.go")
 	if r.InTest && r.Kind == nethttp.RoundTrip {
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)

@@ -61,7 +61,10 @@
 // puts the connection back when the body reports EOF, before any Close.
 // Calls through an http.Transport literal created by the function itself
 // have no pool to give back to, and responses discarded in _test.go files
-// (fake transports, calls expected to fail) are left alone.
+// (fake transports, calls expected to fail) are left alone, as are
+// RoundTrip calls in tests on anything but an *http.Transport (fakes). In
+// main.main, a path that returns ends the process: only a leak before the
+// next request (a loop, a reassignment) is reported.
 //
 // The suggested fix, offered when the call is followed by its
 // `if err != nil { ... }` check and not inside a loop, inserts

@@ -52,7 +52,7 @@ func run(pass *analysis.Pass) (any, error) {
 				Message: fmt.Sprintf("%s.Body is closed by a defer inside the loop, which runs only when the function returns: "+
 					"every iteration keeps its connection busy; close the body at the end of each iteration", r.Var.Name()),
 			})
-		case r.Returned || len(r.Leaks) == 0:
+		case r.Returned:
 		default:
 			report(pass, r)
 		}
@@ -61,8 +61,20 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 func report(pass *analysis.Pass, r *bodyflow.Response) {
+	leaks := r.Leaks
+	if r.InMain {
+		// Returning from main.main ends the process: only leaks before
+		// another request count.
+		leaks = slices.DeleteFunc(slices.Clone(leaks), func(n ast.Node) bool {
+			_, ret := n.(*ast.ReturnStmt)
+			return ret
+		})
+	}
+	if len(leaks) == 0 {
+		return
+	}
 	name := r.Var.Name()
-	leak := r.Leaks[0]
+	leak := leaks[0]
 	line := pass.Fset.Position(leak.Pos()).Line
 	var where string
 	switch leak.(type) {

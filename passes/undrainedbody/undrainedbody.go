@@ -49,7 +49,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		for _, cl := range r.Closes {
-			if cl.InLoop || !(cl.Unread || c.strict && cl.Undrained) {
+			if cl.InLoop || cl.Deferred && r.InMain || !(cl.Unread || c.strict && cl.Undrained) {
 				continue
 			}
 			c.report(pass, r, cl)

@@ -531,3 +531,41 @@ func queryTestServer(endpoint string) error {
 	r.Body.Close()
 	return nil
 }
+
+func retry(c *http.Client, req *http.Request) error {
+	var resp *http.Response
+	var err error
+	for attempt := 0; attempt < 3; attempt++ {
+		resp, err = c.Do(req)
+		if err == nil && resp.StatusCode < 500 {
+			break
+		}
+		if resp != nil {
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+		}
+	}
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	return nil
+}
+
+func closerInterface(url string) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return
+	}
+	var c io.Closer = resp.Body
+	defer c.Close()
+}
+
+func joinedClose(url string) (err error) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, resp.Body.Close()) }()
+	return nil
+}
