@@ -8,6 +8,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/reuselint/reuselint/passes/clientperrequest"
+	"github.com/reuselint/reuselint/passes/keepalive"
+	"github.com/reuselint/reuselint/passes/tlssessioncache"
 	"github.com/reuselint/reuselint/passes/unclosedbody"
 	"github.com/reuselint/reuselint/passes/undrainedbody"
 )
@@ -16,6 +18,8 @@ import (
 // Each returns a fresh *analysis.Analyzer with its own flags.
 var constructors = []func() *analysis.Analyzer{
 	clientperrequest.New,
+	keepalive.New,
+	tlssessioncache.New,
 	unclosedbody.New,
 	undrainedbody.New,
 }

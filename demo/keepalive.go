@@ -1,0 +1,56 @@
+package demo
+
+import (
+	"io"
+	"net/http"
+	"time"
+)
+
+// noKeepAlive opens a new connection, and does a new TLS handshake, for
+// every request.
+var noKeepAlive = &http.Client{
+	Transport: &http.Transport{
+		IdleConnTimeout:   90 * time.Second,
+		DisableKeepAlives: true,
+	},
+	Timeout: 10 * time.Second,
+}
+
+// pooled keeps idle connections for the next request.
+var pooled = &http.Client{
+	Transport: &http.Transport{
+		IdleConnTimeout: 90 * time.Second,
+	},
+	Timeout: 10 * time.Second,
+}
+
+// Ping asks the server to close the connection after answering.
+func Ping(url string) error {
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	req.Close = true
+	resp, err := noKeepAlive.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	_, err = io.Copy(io.Discard, resp.Body)
+	return err
+}
+
+// PingFixed leaves the connection to the pool.
+func PingFixed(url string) error {
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := pooled.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	_, err = io.Copy(io.Discard, resp.Body)
+	return err
+}
