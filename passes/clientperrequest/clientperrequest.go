@@ -125,9 +125,8 @@ type checker struct {
 
 func run(pass *analysis.Pass, extra extraConstructors) error {
 	paths := append([]string{nethttp.HTTP, nethttp.SQL}, extra.pkgs...)
-	if !nethttp.Imports(pass.Pkg, paths...) && len(pass.AllObjectFacts()) == 0 {
-		// No pool can be built here: no constructor to call.
-		return nil
+	if !nethttp.Imports(pass.Pkg, paths...) && !importsConstructor(pass) {
+		return nil // no pool can be built here
 	}
 	c := &checker{
 		pass:  pass,
@@ -198,6 +197,25 @@ func run(pass *analysis.Pass, extra extraConstructors) error {
 		c.report(p, fn, lt, where)
 	}
 	return nil
+}
+
+// importsConstructor reports whether a package pass imports directly
+// declares a pool constructor.
+func importsConstructor(pass *analysis.Pass) bool {
+	facts := pass.AllObjectFacts()
+	if len(facts) == 0 {
+		return false
+	}
+	direct := make(map[*types.Package]bool)
+	for _, imp := range pass.Pkg.Imports() {
+		direct[imp] = true
+	}
+	for _, f := range facts {
+		if direct[f.Object.Pkg()] {
+			return true
+		}
+	}
+	return false
 }
 
 // poolAt reports whether the expression at cur builds a new pool.

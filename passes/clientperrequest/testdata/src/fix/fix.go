@@ -84,3 +84,11 @@ func shadow(w http.ResponseWriter, r *http.Request) {
 	c := &http.Client{Transport: &http.Transport{}} // want `http.Client with its own Transport created per request in an HTTP handler: .*; reuse one shared Client`
 	c.Do(r)
 }
+
+// Two pools in one function: two variables, both declared before it.
+func two(w http.ResponseWriter, r *http.Request) {
+	a := &http.Client{Transport: &http.Transport{}} // want `http.Client with its own Transport created per request`
+	a.Get("https://a.example.com")
+	b := &http.Transport{MaxIdleConns: 3} // want `http.Transport created per request`
+	b.RoundTrip(r)
+}
