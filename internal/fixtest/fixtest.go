@@ -5,13 +5,16 @@
 // diagnostic to the test packages and requires the result to be gofmt
 // output, up to the column alignment of neighbouring lines (removing the
 // longest key of an aligned block changes its neighbours' padding; the
-// x/tools drivers, go vet -fix included, gofmt the files they fix).
+// x/tools drivers, go vet -fix included, gofmt the files they fix), and
+// then that the fixed package compiles.
 package fixtest
 
 import (
 	"bytes"
 	"go/format"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"testing"
@@ -20,15 +23,22 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
-// Gofmt runs a on the packages matching patterns under dir (as
+// Check runs a on the packages matching patterns under dir (as
 // analysistest.Run does, so the // want comments are checked too), applies
-// all suggested fixes and fails unless each edited file is gofmt-clean as
-// produced. With FIXTEST_WRITE=1 in the environment it also writes the
-// fixed files as <file>.golden, to be reviewed before committing.
-func Gofmt(t *testing.T, dir string, a *analysis.Analyzer, patterns ...string) {
+// all suggested fixes, and fails unless each edited file is gofmt-clean
+// as produced and each fixed package (test files included) compiles with
+// go vet. The packages may import only the standard library. With
+// FIXTEST_WRITE=1 in the environment it also writes the fixed files as
+// <file>.golden, to be reviewed before committing.
+func Check(t *testing.T, dir string, a *analysis.Analyzer, patterns ...string) {
 	t.Helper()
 	edits := make(map[string][]analysis.TextEdit)
+	fixed := make(map[string][]byte) // file name -> fixed content
+	var files []string               // every file of the packages
 	for _, r := range analysistest.Run(t, dir, a, patterns...) {
+		for _, f := range r.Pass.Files {
+			files = append(files, r.Pass.Fset.File(f.FileStart).Name())
+		}
 		for _, d := range r.Diagnostics {
 			for _, f := range d.SuggestedFixes {
 				for _, e := range f.TextEdits {
@@ -57,6 +67,7 @@ func Gofmt(t *testing.T, dir string, a *analysis.Analyzer, patterns ...string) {
 				last = end
 			}
 			out.Write(src[last:])
+			fixed[name] = out.Bytes()
 			formatted, err := format.Source(out.Bytes())
 			if err != nil {
 				t.Errorf("%s: fixed source does not parse: %v\n%s", name, err, out.Bytes())
@@ -72,6 +83,44 @@ func Gofmt(t *testing.T, dir string, a *analysis.Analyzer, patterns ...string) {
 			}
 		}
 		clear(edits)
+	}
+	compiles(t, files, fixed)
+}
+
+// compiles copies the files (fixed where fixed says so) into a module in
+// a temporary directory, one package per directory, and runs go vet.
+func compiles(t *testing.T, files []string, fixed map[string][]byte) {
+	t.Helper()
+	root := t.TempDir()
+	if err := os.WriteFile(filepath.Join(root, "go.mod"), []byte("module fixtest\n\ngo 1.26\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	seen := make(map[string]bool)
+	for _, name := range files {
+		if seen[name] {
+			continue // a package and its test variant share files
+		}
+		seen[name] = true
+		content, ok := fixed[name]
+		if !ok {
+			var err error
+			if content, err = os.ReadFile(name); err != nil {
+				t.Fatal(err)
+			}
+		}
+		dir := filepath.Join(root, filepath.Base(filepath.Dir(name)))
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(name)), content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cmd := exec.Command("go", "vet", "./...")
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("fixed packages do not compile: %v\n%s", err, out)
 	}
 }
 

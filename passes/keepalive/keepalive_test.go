@@ -13,6 +13,6 @@ func Test(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), keepalive.New(), "a")
 }
 
-func TestFixesGofmtClean(t *testing.T) {
-	fixtest.Gofmt(t, analysistest.TestData(), keepalive.New(), "a")
+func TestFixesGofmtCleanAndCompile(t *testing.T) {
+	fixtest.Check(t, analysistest.TestData(), keepalive.New(), "a")
 }

@@ -17,6 +17,6 @@ func TestCrossPackage(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), tlssessioncache.New(), "lib", "user")
 }
 
-func TestFixesGofmtClean(t *testing.T) {
-	fixtest.Gofmt(t, analysistest.TestData(), tlssessioncache.New(), "a")
+func TestFixesGofmtCleanAndCompile(t *testing.T) {
+	fixtest.Check(t, analysistest.TestData(), tlssessioncache.New(), "a")
 }
