@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -93,6 +94,24 @@ func TestGolangci(t *testing.T) {
 		writeConfigExtra(t, demo, "", "  exclusions:\n    rules:\n      - linters: [reuselint]\n        text: '\\("+first+"\\)$'\n")
 		if got := golangciFindings(t, gcl, demo, -1); !slices.Equal(got, others) {
 			t.Errorf("excluding (%s), findings:\n%s\nwant:\n%s", first, strings.Join(got, "\n"), strings.Join(others, "\n"))
+		}
+	})
+	t.Run("readme", func(t *testing.T) {
+		// The README's .golangci.yml must be one golangci-lint accepts.
+		readme, err := os.ReadFile(filepath.Join(repo, "README.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := regexp.MustCompile("(?s)```yaml\n(version: \"2\"\n.*?)```").FindSubmatch(readme)
+		if m == nil {
+			t.Fatal("README.md has no .golangci.yml example (a yaml block starting with version: \"2\")")
+		}
+		dir := copyDemo(t, repo)
+		if err := os.WriteFile(filepath.Join(dir, ".golangci.yml"), m[1], 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if stdout, stderr, code := run(t, dir, gcl, "run", "./..."); code > 1 {
+			t.Errorf("golangci-lint rejects the README's .golangci.yml: exit %d\n%s\n%s", code, stdout, stderr)
 		}
 	})
 	t.Run("bad settings", func(t *testing.T) {
