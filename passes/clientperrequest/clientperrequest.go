@@ -116,11 +116,14 @@ type pool struct {
 }
 
 type checker struct {
-	pass  *analysis.Pass
-	extra extraConstructors
-	ctors map[*types.Func]*poolConstructor // constructors of this package
-	names map[string]bool                  // package-level names the fixes of this pass introduce
-	decls map[types.Object]ast.Node        // package-level funcs and vars, for the fixes' init-cycle check
+	pass    *analysis.Pass
+	extra   extraConstructors
+	ctors   map[*types.Func]*poolConstructor // constructors of this package
+	names   map[string]bool                  // package-level names the fixes of this pass introduce
+	decls   map[types.Object]ast.Node        // package-level funcs and vars, for the fixes' init-cycle check
+	insp    *inspector.Inspector
+	funcs   map[*types.Func]inspector.Cursor // declarations of this package's functions
+	borrows map[borrowKey]borrowSummary      // what they do with their parameters
 }
 
 func run(pass *analysis.Pass, extra extraConstructors) error {
@@ -128,13 +131,15 @@ func run(pass *analysis.Pass, extra extraConstructors) error {
 	if !nethttp.Imports(pass.Pkg, paths...) && !importsConstructor(pass) {
 		return nil // no pool can be built here
 	}
-	c := &checker{
-		pass:  pass,
-		extra: extra,
-		ctors: make(map[*types.Func]*poolConstructor),
-		names: make(map[string]bool),
-	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c := &checker{
+		pass:    pass,
+		extra:   extra,
+		ctors:   make(map[*types.Func]*poolConstructor),
+		names:   make(map[string]bool),
+		insp:    insp,
+		borrows: make(map[borrowKey]borrowSummary),
+	}
 
 	// Candidates: every call and &T{} inside a function.
 	var cands []inspector.Cursor
@@ -470,7 +475,7 @@ func (c *checker) perRequest(p pool, fn inspector.Cursor, lt *lifetime) string {
 		}
 		return "on every loop iteration"
 	}
-	if _, ok := fn.Node().(*ast.FuncDecl); !ok || len(lt.uses) != 1 {
+	if _, ok := fn.Node().(*ast.FuncDecl); !ok || len(lt.uses) != 1 || lt.opaque {
 		return ""
 	}
 	if _, inLoop := loopBody(lt.uses[0]); inLoop {

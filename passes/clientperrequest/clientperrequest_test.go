@@ -24,7 +24,7 @@ func TestFix(t *testing.T) {
 // Analyzer untouched.
 func TestConstructorsFlag(t *testing.T) {
 	a := clientperrequest.New()
-	if err := a.Flags.Set("constructors", "grpcish.NewClient, grpcish.NewRedis"); err != nil {
+	if err := a.Flags.Set("constructors", "grpcish.NewClient, grpcish.NewRedis,(*grpcish.Factory).Conn"); err != nil {
 		t.Fatal(err)
 	}
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "flagged")

@@ -55,8 +55,12 @@
 // a client built once before a loop, and main, init and test functions.
 //
 // Known limits: the check follows a pool within the function that builds
-// it; a pool passed to a function that keeps it is assumed to be used,
-// and a pool in a variable declared before a loop and rebuilt in every
-// iteration is not reported. Handlers of other frameworks than net/http
+// it, and into the functions of the same package it is passed to. A pool
+// passed to a function of another package is assumed to be kept, unless
+// the function returns a value that holds it (a gRPC client stub, a
+// wrapper), which is then followed. A pool in a variable declared before
+// a loop and rebuilt in every iteration is not reported, nor is a
+// Transport that dials through a local connection, pipe or buffer (it
+// exists for this call only). Handlers of other frameworks than net/http
 // are not recognized.
 package clientperrequest

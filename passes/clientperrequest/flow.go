@@ -13,13 +13,14 @@ import (
 
 // lifetime is what happens to a pool in the function that builds it.
 type lifetime struct {
-	escaped  bool // may outlive the function: stored in a field, global, map, slice or channel, captured by a closure, or used in a way the analysis does not follow
-	returned int  // index of the result that returns the pool, or -1
-	closed   bool // Close or CloseIdleConnections is called on it
-	mutated  bool // configured after construction (field writes, RegisterProtocol, passed as a Transport)
-	bound    bool // given a dial function that refers to local values: its connections are for this call only
-	uses     []inspector.Cursor
-	vars     map[*types.Var]bool // local variables holding the pool or a value that holds it
+	escaped  bool                // may outlive the function: stored in a field, global, map, slice or channel, captured by a closure, or used in a way the analysis does not follow
+	returned int                 // index of the result that returns the pool, or -1
+	closed   bool                // Close or CloseIdleConnections is called on it
+	mutated  bool                // configured after construction (field writes, RegisterProtocol, passed as a Transport)
+	bound    bool                // given a dial function that refers to local values: its connections are for this call only
+	uses     []inspector.Cursor  // requests sent with the pool itself (Do, Get, RoundTrip, Query...), or through a function of this package that sends one
+	opaque   bool                // used in ways whose number of requests is unknown: through a value that holds it, or a function that sends several
+	vars     map[*types.Var]bool // local variables holding the pool (true) or a value that holds it (false)
 }
 
 // flow follows the values that hold a pool through one function.
@@ -53,29 +54,30 @@ func (c *checker) lifetime(p pool, fn inspector.Cursor) *lifetime {
 	}
 	f.poolType = t
 	if p.result >= 0 {
-		f.results(p.cur, p.result)
+		f.results(p.cur, p.result, true)
 	} else {
-		f.value(p.cur)
+		f.value(p.cur, true)
 	}
 	return f.lt
 }
 
 func (f *flow) escape() { f.lt.escaped = true }
 
-// results follows result i of the multi-valued call at cur.
-func (f *flow) results(cur inspector.Cursor, i int) {
+// results follows result i of the multi-valued call at cur, which is
+// the pool (direct) or holds it.
+func (f *flow) results(cur inspector.Cursor, i int, direct bool) {
 	for cur.ParentEdgeKind() == edge.ParenExpr_X {
 		cur = cur.Parent()
 	}
 	switch parent := cur.Parent().Node().(type) {
 	case *ast.AssignStmt:
 		if len(parent.Rhs) == 1 && i < len(parent.Lhs) {
-			f.assign(parent.Lhs[i])
+			f.assign(parent.Lhs[i], direct)
 			return
 		}
 	case *ast.ValueSpec:
 		if len(parent.Values) == 1 && i < len(parent.Names) {
-			f.assign(parent.Names[i])
+			f.assign(parent.Names[i], direct)
 			return
 		}
 	case *ast.ReturnStmt:
@@ -89,16 +91,19 @@ func (f *flow) results(cur inspector.Cursor, i int) {
 	f.escape()
 }
 
-// value follows the single value of the expression at cur, which holds
-// the pool.
-func (f *flow) value(cur inspector.Cursor) {
+// value follows the single value of the expression at cur, which is the
+// pool (direct) or holds it.
+func (f *flow) value(cur inspector.Cursor, direct bool) {
 	for {
 		parent := cur.Parent()
 		k, idx := cur.ParentEdge()
 		switch k {
-		case edge.ParenExpr_X, edge.StarExpr_X, edge.TypeAssertExpr_X,
-			edge.IndexExpr_X, edge.IndexListExpr_X, edge.SliceExpr_X:
-			cur = parent // the same value, or an element of it
+		case edge.ParenExpr_X, edge.TypeAssertExpr_X:
+			cur = parent // the same value
+			continue
+
+		case edge.StarExpr_X, edge.IndexExpr_X, edge.IndexListExpr_X, edge.SliceExpr_X:
+			cur, direct = parent, false // what it points to, an element
 			continue
 
 		case edge.KeyValueExpr_Value:
@@ -106,11 +111,11 @@ func (f *flow) value(cur inspector.Cursor) {
 				f.escape()
 				return
 			}
-			cur = parent.Parent() // the literal holds the pool
+			cur, direct = parent.Parent(), false // the literal holds the pool
 			continue
 
 		case edge.CompositeLit_Elts:
-			cur = parent
+			cur, direct = parent, false
 			continue
 
 		case edge.UnaryExpr_X:
@@ -130,7 +135,7 @@ func (f *flow) value(cur inspector.Cursor) {
 				f.escape()
 				return
 			}
-			f.assign(as.Lhs[idx])
+			f.assign(as.Lhs[idx], direct)
 			return
 
 		case edge.ValueSpec_Values:
@@ -139,7 +144,7 @@ func (f *flow) value(cur inspector.Cursor) {
 				f.escape()
 				return
 			}
-			f.assign(spec.Names[idx])
+			f.assign(spec.Names[idx], direct)
 			return
 
 		case edge.ReturnStmt_Results:
@@ -147,16 +152,16 @@ func (f *flow) value(cur inspector.Cursor) {
 			return
 
 		case edge.CallExpr_Args:
-			f.arg(parent, cur)
+			f.arg(parent, cur, idx, direct)
 			return
 
 		case edge.CallExpr_Fun:
-			// A function value that holds the pool (a method value): a use.
-			f.use(parent)
+			// A function value that holds the pool (a method value).
+			f.opaqueUse(parent)
 			return
 
 		case edge.SelectorExpr_X:
-			f.selector(parent)
+			f.selector(parent, direct)
 			return
 
 		case edge.RangeStmt_X:
@@ -165,10 +170,10 @@ func (f *flow) value(cur inspector.Cursor) {
 				return
 			}
 			if rs.Key != nil {
-				f.assign(rs.Key)
+				f.assign(rs.Key, false)
 			}
 			if rs.Value != nil {
-				f.assign(rs.Value)
+				f.assign(rs.Value, false)
 			}
 			return
 
@@ -185,8 +190,9 @@ func (f *flow) value(cur inspector.Cursor) {
 	}
 }
 
-// assign follows the pool into the left-hand side lhs.
-func (f *flow) assign(lhs ast.Expr) {
+// assign follows the pool, or a value that holds it, into the left-hand
+// side lhs.
+func (f *flow) assign(lhs ast.Expr, direct bool) {
 	id, ok := ast.Unparen(lhs).(*ast.Ident)
 	if !ok {
 		f.escape() // a field, a map or slice element, *p
@@ -206,15 +212,15 @@ func (f *flow) assign(lhs ast.Expr) {
 		f.escape() // a global, or a variable of an enclosing function
 		return
 	}
-	f.variable(v)
+	f.variable(v, direct)
 }
 
 // variable follows the pool through every use of the local variable v.
-func (f *flow) variable(v *types.Var) {
-	if f.lt.vars[v] {
+func (f *flow) variable(v *types.Var, direct bool) {
+	if _, seen := f.lt.vars[v]; seen {
 		return
 	}
-	f.lt.vars[v] = true
+	f.lt.vars[v] = direct
 	if f.refs == nil {
 		f.refs = make(map[*types.Var][]inspector.Cursor)
 		info := f.c.pass.TypesInfo
@@ -232,7 +238,7 @@ func (f *flow) variable(v *types.Var) {
 			f.escape() // captured by a closure that may outlive the call
 			return
 		}
-		f.value(ref)
+		f.value(ref, direct)
 	}
 }
 
@@ -257,7 +263,7 @@ func (f *flow) ret(cur inspector.Cursor, i int) {
 	fn, _ := enclosingFunc(cur)
 	if fn != f.fn {
 		if calledOnTheSpot(fn) && f.sameInvocation(fn) {
-			f.value(fn.Parent()) // the literal's call now holds it
+			f.value(fn.Parent(), false) // the literal's call now holds it
 			return
 		}
 		f.escape()
@@ -279,19 +285,20 @@ func (f *flow) ret(cur inspector.Cursor, i int) {
 	f.escape() // returned inside something else
 }
 
-// arg follows the pool passed (at arg) to the call at cur.
-func (f *flow) arg(cur, arg inspector.Cursor) {
+// arg follows the pool, or a value that holds it, passed as argument i
+// (at arg) of the call at cur.
+func (f *flow) arg(cur, arg inspector.Cursor, i int, direct bool) {
 	info := f.c.pass.TypesInfo
 	call := cur.Node().(*ast.CallExpr)
 	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
-		f.value(cur) // a conversion: the same value
+		f.value(cur, direct) // a conversion: the same value
 		return
 	}
 	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
 		if b, ok := info.Uses[id].(*types.Builtin); ok {
 			switch b.Name() {
 			case "append":
-				f.value(cur) // the new slice holds it
+				f.value(cur, false) // the new slice holds it
 			case "len", "cap", "delete", "clear", "print", "println":
 			default:
 				f.escape()
@@ -302,36 +309,115 @@ func (f *flow) arg(cur, arg inspector.Cursor) {
 	if nethttp.IsTransport(info.TypeOf(arg.Node().(ast.Expr))) {
 		f.lt.mutated = true // e.g. http2.ConfigureTransport(t)
 	}
-	if fn := nethttp.Callee(info, call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "runtime" {
+	fn := nethttp.Callee(info, call)
+	if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "runtime" {
 		return // runtime.SetFinalizer, runtime.KeepAlive
 	}
-	f.callResults(cur)
+	if fn != nil && fn.Pkg() == f.c.pass.Pkg && call.Ellipsis == token.NoPos {
+		if sum, ok := f.c.borrow(fn.Origin(), i); ok {
+			switch {
+			case sum.escaped:
+				f.escape()
+			case sum.returned >= 0:
+				f.callResults(cur) // it comes back in the results
+			case sum.opaque || len(sum.uses) > 1 || len(sum.uses) == 1 && sum.usedInLoop:
+				f.opaqueUse(cur)
+			case len(sum.uses) == 1:
+				f.use(cur) // a helper that sends one request
+			}
+			return
+		}
+	}
+	if !f.callResults(cur) {
+		// A function of another package that returns nothing that
+		// could hold the pool may still keep it (sync.Map.Store, a
+		// registry): assume it does.
+		f.escape()
+	}
 }
 
 // callResults follows the results of the call at cur that may hold the
-// pool passed to it or be derived from it (a wrapper, a gRPC client stub);
-// a call whose results cannot hold it is a use of the pool.
-func (f *flow) callResults(cur inspector.Cursor) {
+// pool (a wrapper, a gRPC client stub, a derived client), as values that
+// hold it. It reports false if no result can.
+func (f *flow) callResults(cur inspector.Cursor) bool {
 	call := cur.Node().(*ast.CallExpr)
 	t := f.c.pass.TypesInfo.TypeOf(call)
-	var holders []int
 	if tuple, ok := t.(*types.Tuple); ok {
+		found := false
 		for i := range tuple.Len() {
 			if mayHold(tuple.At(i).Type()) {
-				holders = append(holders, i)
+				f.results(cur, i, false)
+				found = true
 			}
 		}
-	} else if t != nil && mayHold(t) {
-		f.value(cur)
-		return
+		return found
 	}
-	if len(holders) == 0 {
-		f.use(cur)
-		return
+	if t != nil && mayHold(t) {
+		f.value(cur, false)
+		return true
 	}
-	for _, i := range holders {
-		f.results(cur, i)
+	return false
+}
+
+// borrowSummary is what a function of this package does with one of its
+// parameters.
+type borrowSummary struct {
+	*lifetime
+	usedInLoop bool // its one use is in a loop
+}
+
+// borrow summarizes what fn does with its parameter i, following it like
+// a pool. It reports false if fn is not declared in this package or i is
+// not one of its parameters.
+func (c *checker) borrow(fn *types.Func, i int) (borrowSummary, bool) {
+	key := borrowKey{fn, i}
+	if sum, ok := c.borrows[key]; ok {
+		return sum, sum.lifetime != nil
 	}
+	c.borrows[key] = borrowSummary{} // recursion: not followed
+	sig := fn.Signature()
+	if i >= sig.Params().Len() || sig.Variadic() && i >= sig.Params().Len()-1 {
+		return borrowSummary{}, false
+	}
+	decl, ok := c.funcDecl(fn)
+	if !ok {
+		return borrowSummary{}, false
+	}
+	param := sig.Params().At(i)
+	f := &flow{
+		c:        c,
+		fn:       decl,
+		sig:      sig,
+		poolType: param.Type(),
+		lt:       &lifetime{returned: -1, vars: make(map[*types.Var]bool)},
+	}
+	f.variable(param, true)
+	sum := borrowSummary{lifetime: f.lt}
+	if len(f.lt.uses) == 1 {
+		_, sum.usedInLoop = loopBody(f.lt.uses[0])
+	}
+	c.borrows[key] = sum
+	return sum, true
+}
+
+type borrowKey struct {
+	fn *types.Func
+	i  int
+}
+
+// funcDecl returns the declaration of fn, a function of this package.
+func (c *checker) funcDecl(fn *types.Func) (inspector.Cursor, bool) {
+	if c.funcs == nil {
+		c.funcs = make(map[*types.Func]inspector.Cursor)
+		for cur := range c.insp.Root().Preorder((*ast.FuncDecl)(nil)) {
+			decl := cur.Node().(*ast.FuncDecl)
+			if obj, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func); ok && decl.Body != nil {
+				c.funcs[obj] = cur
+			}
+		}
+	}
+	cur, ok := c.funcs[fn]
+	return cur, ok
 }
 
 // mayHold reports whether a value of type t may hold a reference to a
@@ -354,9 +440,10 @@ func mayHold(t types.Type) bool {
 	return true
 }
 
-// selector follows the pool into the selector expression at cur, whose X
-// holds it: a method call, a method value or a field.
-func (f *flow) selector(cur inspector.Cursor) {
+// selector follows the pool, or a value that holds it, into the
+// selector expression at cur, whose X it is: a method call, a method
+// value or a field.
+func (f *flow) selector(cur inspector.Cursor, direct bool) {
 	info := f.c.pass.TypesInfo
 	sel := cur.Node().(*ast.SelectorExpr)
 	s := info.Selections[sel]
@@ -378,12 +465,12 @@ func (f *flow) selector(cur inspector.Cursor) {
 			return
 		}
 		if mayHold(s.Type()) {
-			f.value(cur)
+			f.value(cur, false)
 		}
 		return
 	}
 	if cur.ParentEdgeKind() != edge.CallExpr_Fun {
-		f.use(cur) // a method value, e.g. client.Do passed along
+		f.opaqueUse(cur) // a method value, e.g. client.Do passed along
 		return
 	}
 	call := cur.Parent()
@@ -420,11 +507,15 @@ func (f *flow) selector(cur inspector.Cursor) {
 			f.use(call)
 		}
 	default:
-		switch name {
-		case "Close", "CloseIdleConnections":
+		switch {
+		case name == "Close" || name == "CloseIdleConnections":
 			f.lt.closed = true
+		case f.callResults(call):
+			// a value derived from it: followed
+		case direct:
+			f.use(call) // a request through the pool itself (redis Get, gRPC Invoke)
 		default:
-			f.callResults(call)
+			f.opaqueUse(call)
 		}
 	}
 }
@@ -436,4 +527,14 @@ func (f *flow) use(cur inspector.Cursor) {
 		return
 	}
 	f.lt.uses = append(f.lt.uses, cur)
+}
+
+// opaqueUse records a use of the pool at cur that may send any number of
+// requests.
+func (f *flow) opaqueUse(cur inspector.Cursor) {
+	if !f.sameInvocation(cur) {
+		f.escape()
+		return
+	}
+	f.lt.opaque = true
 }

@@ -3,9 +3,11 @@ package a
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
 	"sync"
@@ -336,4 +338,65 @@ func localDialer(w http.ResponseWriter, r *http.Request) {
 		return d.DialContext(ctx, network, r.Host)
 	}}
 	t2.RoundTrip(r)
+}
+
+// Passed to functions that keep it: silent.
+
+var clients sync.Map
+
+func (s *server) register(name string, c *http.Client) {
+	s.client = c
+}
+
+func addTarget(w http.ResponseWriter, r *http.Request) {
+	c := &http.Client{Transport: &http.Transport{}}
+	clients.Store(r.URL.Path, c)
+}
+
+func (s *server) addTarget2(w http.ResponseWriter, r *http.Request) {
+	c := &http.Client{Transport: &http.Transport{}}
+	s.register(r.URL.Path, c)
+}
+
+// Passed to a helper that sends many requests: a batch, silent.
+func crawlAll(urls []string) {
+	c := &http.Client{Transport: &http.Transport{}}
+	crawl(c, urls)
+}
+
+func crawl(c *http.Client, urls []string) {
+	for _, u := range urls {
+		c.Get(u)
+	}
+}
+
+// Held by a value whose methods may send many requests: silent.
+type scraper struct{ c *http.Client }
+
+func (s *scraper) scrape(urls []string) {
+	for _, u := range urls {
+		s.c.Get(u)
+	}
+}
+
+func scrapeAll(urls []string) {
+	s := &scraper{c: &http.Client{Transport: &http.Transport{}}}
+	s.scrape(urls)
+}
+
+// sql.OpenDB per request.
+func openDB(conn driver.Connector) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		db := sql.OpenDB(conn) // want `sql.DB opened per request in an HTTP handler: each request opens new database connections; build one DB and reuse it`
+		defer db.Close()
+		db.PingContext(r.Context())
+	}
+}
+
+// httptest clients are the server's own: silent.
+func probe(h http.Handler) {
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	srv.Client().Get(srv.URL)
+	httptest.NewServer(h).Client().Get(srv.URL)
 }

@@ -47,3 +47,10 @@ func loop(keys []string) {
 		conn.Invoke(k)
 	}
 }
+
+func viaMethod(f *grpcish.Factory, keys []string) {
+	for _, k := range keys {
+		conn := f.Conn() // want `connection pool from f.Conn created on every loop iteration`
+		conn.Invoke(k)
+	}
+}

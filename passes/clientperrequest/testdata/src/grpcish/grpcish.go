@@ -29,3 +29,8 @@ func (*Redis) Get(key string) (string, error) { return "", nil }
 
 // NewRedis is named by the flag and returns a single value.
 func NewRedis() *Redis { return &Redis{} }
+
+// Factory has a constructor method, named by the flag in its method form.
+type Factory struct{}
+
+func (*Factory) Conn() *ClientConn { return &ClientConn{} }
