@@ -24,6 +24,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -73,6 +74,14 @@ type Response struct {
 	// connection. MethodUnknown: the request's method is not a
 	// constant, so it may be HEAD.
 	Head, MethodUnknown bool
+	// Wrapper: the call is to a function that returns a client call's
+	// response (a Fact with Returns), not a client call itself.
+	Wrapper bool
+	// HandedOff: the response or its body is handed to someone else
+	// (stored, sent, passed on, replaced) other than by returning it.
+	HandedOff bool
+	// Read: the body is read on some path.
+	Read bool
 	// HTTPTest: the request goes to an httptest.Server.
 	HTTPTest bool
 	// OwnTransport: the call goes through an http.Transport created by
@@ -83,8 +92,8 @@ type Response struct {
 	InTest bool
 	// InMain: the call is in main.main, whose return ends the process.
 	InMain bool
-	// TestDouble: a RoundTrip, in a _test.go file, on something other
-	// than an *http.Transport: a fake that fabricates its responses.
+	// TestDouble: a RoundTrip, in a _test.go file, on an interface or a
+	// type of the test's own: a fake that fabricates its responses.
 	TestDouble bool
 	// InLoop: the call is inside a loop of its function.
 	InLoop bool
@@ -216,6 +225,7 @@ type pkgState struct {
 	busy    map[*types.Func]bool
 	parents map[ast.Node]*tree
 	cfgs    map[*ast.BlockStmt]*cfg.CFG
+	resps   map[*ast.CallExpr]*Response
 }
 
 // tree is the parent map of a top-level declaration, and the boolean
@@ -237,6 +247,7 @@ func run(pass *analysis.Pass) (any, error) {
 		busy:    make(map[*types.Func]bool),
 		parents: make(map[ast.Node]*tree),
 		cfgs:    make(map[*ast.BlockStmt]*cfg.CFG),
+		resps:   make(map[*ast.CallExpr]*Response),
 	}
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
@@ -261,7 +272,7 @@ func run(pass *analysis.Pass) (any, error) {
 			return true
 		}
 		call := n.(*ast.CallExpr)
-		if nethttp.ClassifyRequestCall(pass.TypesInfo, call) == nethttp.NotRequest {
+		if !p.tracked(call) {
 			return true
 		}
 		var fn ast.Node
@@ -452,11 +463,17 @@ func (p *pkgState) localFact(fn *types.Func) *Fact {
 		f.Relevant[i] = true
 		relevant = true
 	}
-	if !relevant {
+	res := sig.Results()
+	returnsResp := res.Len() == 2 && nethttp.IsResponse(res.At(0).Type()) &&
+		types.Identical(res.At(1).Type(), types.Universe.Lookup("error").Type())
+	if !relevant && !returnsResp {
 		p.facts[fn] = nil
 		return nil
 	}
 	p.busy[fn] = true
+	if returnsResp {
+		f.Returns = p.returnsFresh(decl)
+	}
 	t := p.tree(decl)
 	for i := range params.Len() {
 		if !f.Relevant[i] {
@@ -471,8 +488,62 @@ func (p *pkgState) localFact(fn *types.Func) *Fact {
 		f.Params[i] = p.summarize(decl.Body, t, roots)
 	}
 	delete(p.busy, fn)
+	if !relevant && !f.Returns {
+		f = nil // nothing to tell
+	}
 	p.facts[fn] = f
 	return f
+}
+
+// returnsFresh reports whether every return of decl returns nil or the
+// fresh response of a tracked call made in decl, neither read, closed
+// nor handed to anyone else, and at least one returns such a response.
+func (p *pkgState) returnsFresh(decl *ast.FuncDecl) bool {
+	info := p.pass.TypesInfo
+	var calls []*ast.CallExpr
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if p.tracked(n) {
+				calls = append(calls, n)
+			}
+		}
+		return true
+	})
+	fresh, ok := 0, true
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		ret, isRet := n.(*ast.ReturnStmt)
+		switch {
+		case !ok:
+			return false
+		case !isRet:
+			_, lit := n.(*ast.FuncLit)
+			return !lit
+		case len(ret.Results) == 1:
+			call, isCall := ast.Unparen(ret.Results[0]).(*ast.CallExpr)
+			ok = isCall && slices.Contains(calls, call)
+			fresh++
+		case len(ret.Results) == 2 && isNil(info, ret.Results[0]):
+		case len(ret.Results) == 2:
+			id, isID := ast.Unparen(ret.Results[0]).(*ast.Ident)
+			found := false
+			for _, call := range calls {
+				r := p.response(decl, decl, call)
+				if isID && r != nil && r.Var != nil && r.Var == identVar(info, id) {
+					found = true
+					ok = ok && len(r.Closes) == 0 && !r.HandedOff && !r.Read
+				}
+			}
+			ok = ok && found
+			fresh++
+		default:
+			ok = false // a naked return
+		}
+		return ok
+	})
+	return ok && fresh > 0
 }
 
 // summarize runs the flow over body with the variables of roots (true:
@@ -511,6 +582,33 @@ func (p *pkgState) summarize(body *ast.BlockStmt, t *tree, roots map[*types.Var]
 
 // response analyzes one client call made in fn.
 func (p *pkgState) response(top, fn ast.Node, call *ast.CallExpr) *Response {
+	if r, ok := p.resps[call]; ok {
+		return r
+	}
+	r := p.analyze(top, fn, call)
+	p.resps[call] = r
+	return r
+}
+
+// tracked reports whether call returns a fresh response: a client call,
+// or a call to a function whose Fact says it returns one.
+func (p *pkgState) tracked(call *ast.CallExpr) bool {
+	if nethttp.ClassifyRequestCall(p.pass.TypesInfo, call) != nethttp.NotRequest {
+		return true
+	}
+	return p.wrapper(call)
+}
+
+func (p *pkgState) wrapper(call *ast.CallExpr) bool {
+	fn := nethttp.Callee(p.pass.TypesInfo, call)
+	if fn == nil {
+		return false
+	}
+	f := p.factOf(fn.Origin())
+	return f != nil && f.Returns
+}
+
+func (p *pkgState) analyze(top, fn ast.Node, call *ast.CallExpr) *Response {
 	info := p.pass.TypesInfo
 	t := p.tree(top)
 	var body *ast.BlockStmt
@@ -522,6 +620,10 @@ func (p *pkgState) response(top, fn ast.Node, call *ast.CallExpr) *Response {
 	}
 	r := &Response{Call: call, Kind: nethttp.ClassifyRequestCall(info, call), Func: fn}
 	r.Head, r.MethodUnknown = p.method(body, t, r)
+	if r.Kind == nethttp.NotRequest {
+		r.Wrapper = true
+		r.MethodUnknown = true // the wrapper may send a HEAD request
+	}
 	r.HTTPTest = p.httptest(body, t, call)
 	r.OwnTransport = p.ownTransport(body, call)
 	if fd, ok := fn.(*ast.FuncDecl); ok {
@@ -529,8 +631,7 @@ func (p *pkgState) response(top, fn ast.Node, call *ast.CallExpr) *Response {
 	}
 	r.InTest = strings.HasSuffix(p.pass.Fset.File(call.Pos()).Name(), "_test.go")
 	if r.InTest && r.Kind == nethttp.RoundTrip {
-		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		r.TestDouble = !ok || !nethttp.IsTransport(info.TypeOf(sel.X))
+		r.TestDouble = testDouble(info, call)
 	}
 	for n := t.parent[call]; n != nil && n != fn; n = t.parent[n] {
 		switch n.(type) {
@@ -590,6 +691,8 @@ func (p *pkgState) response(top, fn ast.Node, call *ast.CallExpr) *Response {
 	f.solve(0)
 
 	r.Returned = f.returned
+	r.HandedOff = f.handedOff
+	r.Read = f.anyRead
 	r.ReassignedVars = f.reassigned()
 	for n := range f.leaks {
 		r.Leaks = append(r.Leaks, n)
@@ -900,6 +1003,31 @@ func (p *pkgState) ownTransport(body *ast.BlockStmt, call *ast.CallExpr) bool {
 		return !own
 	})
 	return own
+}
+
+// testDouble reports whether the RoundTrip call is on an interface or
+// on a type declared outside net/http and golang.org/x/net/http2.
+func testDouble(info *types.Info, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return true
+	}
+	t := info.TypeOf(sel.X)
+	if t == nil || types.IsInterface(t) {
+		return true
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return true
+	}
+	switch n.Obj().Pkg().Path() {
+	case nethttp.HTTP, "golang.org/x/net/http2":
+		return false
+	}
+	return true
 }
 
 func identVar(info *types.Info, id *ast.Ident) *types.Var {

@@ -46,10 +46,16 @@ func (e Effect) String() string {
 // *http.Response or its body (*http.Response, io.Reader, io.Closer,
 // io.ReadCloser). Params[i] is the effect on parameter i; Relevant[i]
 // tells whether parameter i is such a parameter at all.
+//
+// Returns marks a function with results (*http.Response, error) that
+// returns, on every path, nil or the fresh response of a client call (or
+// of another such function), unread, unclosed and not handed to anyone
+// else: calls to it are followed like client calls.
 type Fact struct {
 	Params   []Effect
 	Relevant []bool
 	Names    []string
+	Returns  bool
 }
 
 // AFact marks Fact as an analysis fact.
@@ -63,6 +69,9 @@ func (f *Fact) String() string {
 		if f.Relevant[i] {
 			parts = append(parts, e.String()+"("+f.Names[i]+")")
 		}
+	}
+	if f.Returns {
+		parts = append(parts, "returnsResponse")
 	}
 	return strings.Join(parts, " ")
 }

@@ -27,13 +27,14 @@ type flow struct {
 	evcache map[ast.Node][]event
 
 	// Results.
-	leaks    map[ast.Node]bool
-	closes   map[ast.Node]*Close
-	moved    bool
-	returned bool
-	anyRead  bool
-	anyDrain bool
-	assigns  map[*types.Var]int
+	leaks     map[ast.Node]bool
+	closes    map[ast.Node]*Close
+	moved     bool
+	returned  bool
+	handedOff bool // moved other than by a return
+	anyRead   bool
+	anyDrain  bool
+	assigns   map[*types.Var]int
 	// Summary mode: what the exits look like.
 	exitSeen   int
 	exitOpen   bool
@@ -72,6 +73,7 @@ type event struct {
 	kind          evKind
 	reads, drains bool // a closing helper reads (to EOF) before closing
 	direct        bool
+	ret           bool // a move by a return statement
 	site          ast.Node
 	body          ast.Expr
 }
@@ -263,6 +265,9 @@ func (f *flow) apply(s state, e *event) state {
 		f.anyRead, f.anyDrain = true, true
 	case evMove:
 		f.moved = true
+		if !e.ret {
+			f.handedOff = true
+		}
 		return sMoved
 	case evClose:
 		s |= f.helperReads(e, sRead, sDrained)
@@ -603,7 +608,7 @@ func (f *flow) classify(e ast.Expr, isBody bool, evs *[]event) {
 			return
 		case *ast.ReturnStmt:
 			f.returned = true
-			emit(evMove)
+			*evs = append(*evs, event{kind: evMove, ret: true, site: e})
 			return
 		case *ast.AssignStmt:
 			if !f.toAlias(p.Lhs, p.Rhs, e) {

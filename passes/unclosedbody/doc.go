@@ -72,6 +72,12 @@
 // `defer resp.Body.Close()` of the same block there. There is no fix for
 // the loop case.
 //
-// Limits: a response returned by a function other than a client call (a
-// wrapper returning *http.Response) is not followed into its caller.
+// A function returning (*http.Response, error) that hands back a client
+// call's response untouched (not read, closed or stored) is followed like
+// a client call, in its own package and in others.
+//
+// Limits: such a wrapper must return the response variable or the call
+// itself; a wrapper that reads, stores or replaces the body, or returns it
+// through another variable, is not followed, and its callers are not
+// checked.
 package unclosedbody

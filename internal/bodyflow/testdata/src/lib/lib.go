@@ -76,3 +76,47 @@ func Recursive(resp *http.Response, n int) { // want Recursive:"keepsBody\\(resp
 	}
 	resp.Body.Close()
 }
+
+func Get(url string) (*http.Response, error) { // want Get:"returnsResponse"
+	return http.Get(url)
+}
+
+func Fetch(c *http.Client, req *http.Request) (*http.Response, error) { // want Fetch:"returnsResponse"
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode == 999 {
+		return nil, nil // leaks, reported in Fetch itself
+	}
+	return resp, nil
+}
+
+func Again(url string) (*http.Response, error) { // want Again:"returnsResponse"
+	return Get(url)
+}
+
+// ReadNoOp reads and closes the body and returns a copy: not fresh.
+func ReadNoOp(url string) (*http.Response, error) {
+	r, err := http.Get(url)
+	if err != nil {
+		return r, err
+	}
+	raw, err := io.ReadAll(r.Body)
+	r.Body.Close()
+	r.Body = io.NopCloser(nil)
+	_ = raw
+	return r, nil
+}
+
+// Stored keeps a copy: not fresh.
+func Stored(url string) (*http.Response, error) {
+	r, err := http.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	last = r
+	return r, nil
+}
+
+var last *http.Response

@@ -34,3 +34,8 @@ func Keep(b io.ReadCloser) {
 }
 
 var kept []io.ReadCloser
+
+// Get returns the response of http.Get: its caller must close the body.
+func Get(url string) (*http.Response, error) {
+	return http.Get(url)
+}
