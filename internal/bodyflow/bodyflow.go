@@ -84,9 +84,10 @@ type Response struct {
 	Read bool
 	// HTTPTest: the request goes to an httptest.Server.
 	HTTPTest bool
-	// OwnTransport: the call goes through an http.Transport created by
-	// the function itself (a RoundTrip on it, or a client of it): its
-	// pool dies with the function, so there is no reuse to lose.
+	// OwnTransport: the call goes through an http.Transport literal of a
+	// local variable (of the function or an enclosing one; a RoundTrip
+	// on it, or a client of it): its pool dies with the function, so
+	// there is no reuse to lose.
 	OwnTransport bool
 	// InTest: the call is in a _test.go file.
 	InTest bool
@@ -625,7 +626,7 @@ func (p *pkgState) analyze(top, fn ast.Node, call *ast.CallExpr) *Response {
 		r.MethodUnknown = true // the wrapper may send a HEAD request
 	}
 	r.HTTPTest = p.httptest(body, t, call)
-	r.OwnTransport = p.ownTransport(body, call)
+	r.OwnTransport = p.ownTransport(top, call)
 	if fd, ok := fn.(*ast.FuncDecl); ok {
 		r.InMain = fd.Name.Name == "main" && fd.Recv == nil && p.pass.Pkg.Name() == "main"
 	}
@@ -949,10 +950,10 @@ func assigned(info *types.Info, body *ast.BlockStmt, v *types.Var) []ast.Expr {
 	return out
 }
 
-// ownTransport reports whether call is made on a variable, declared in
-// body, that holds a Transport literal or a Client literal whose
-// Transport is one.
-func (p *pkgState) ownTransport(body *ast.BlockStmt, call *ast.CallExpr) bool {
+// ownTransport reports whether call is made on a local variable of the
+// declaration top (the function or an enclosing one) that holds a
+// Transport literal or a Client literal whose Transport is one.
+func (p *pkgState) ownTransport(top ast.Node, call *ast.CallExpr) bool {
 	info := p.pass.TypesInfo
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
@@ -963,9 +964,10 @@ func (p *pkgState) ownTransport(body *ast.BlockStmt, call *ast.CallExpr) bool {
 		return false
 	}
 	v := identVar(info, id)
-	if v == nil || !within(v.Pos(), body) {
-		return false
+	if v == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return false // a field, or a package-level pool
 	}
+	body := top
 	isTransportLit := func(e ast.Expr) bool {
 		if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
 			e = u.X

@@ -50,7 +50,9 @@
 // this one's. The check is silent for HEAD requests and requests whose
 // method is not a constant, for branches where the status is 204 or 304 or
 // the content length is 0 (nothing to read), for requests sent to an
-// httptest.Server or through a test double's RoundTrip, for bodies handed
+// httptest.Server, through a test double's RoundTrip or through an
+// http.Transport literal the function builds for itself (no pool to give
+// the connection back to), for bodies handed
 // to a helper that drains them, and for deferred closes in main.main
 // (they run as the process exits).
 //
