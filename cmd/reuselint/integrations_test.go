@@ -126,11 +126,15 @@ func checkBoth(t *testing.T, bin, dir string, want []string) {
 	}
 }
 
-// TestMessagesNameTheirCheck checks that every finding on the demo ends
-// with the name of the check that reported it.
-func TestMessagesNameTheirCheck(t *testing.T) {
+// TestDirectives checks that every finding on the demo ends with the
+// name of its check, suppresses them all with //reuselint:ignore lines,
+// then with //reuselint:file-ignore, and checks that stale and malformed
+// directives are reported, standalone and under go vet alike, and that
+// -fix removes a stale one.
+func TestDirectives(t *testing.T) {
 	bin := buildTool(t)
-	fs := jsonFindings(t, bin, copyDemo(t))
+	orig := copyDemo(t)
+	fs := jsonFindings(t, bin, orig)
 	if len(fs) == 0 {
 		t.Skip("no check reports on the demo module yet")
 	}
@@ -141,19 +145,6 @@ func TestMessagesNameTheirCheck(t *testing.T) {
 		if strings.Count(f.message, "("+f.check+")") != 1 {
 			t.Errorf("%s:%d: message %q names its check more than once; the wrapper adds the name", f.file, f.line, f.message)
 		}
-	}
-}
-
-// TestDirectives suppresses every finding of the demo with
-// //reuselint:ignore lines, then with //reuselint:file-ignore, and checks
-// that stale and malformed directives are reported, standalone and under
-// go vet alike, and that -fix removes a stale one.
-func TestDirectives(t *testing.T) {
-	bin := buildTool(t)
-	orig := copyDemo(t)
-	fs := jsonFindings(t, bin, orig)
-	if len(fs) == 0 {
-		t.Skip("no check reports on the demo module yet")
 	}
 
 	// One directive above each line with findings, naming its checks.
