@@ -78,6 +78,7 @@ func run(pass *analysis.Pass) (any, error) {
 	a := &checker{
 		pass:      pass,
 		uses:      make(map[*types.Var][]inspector.Cursor),
+		testUses:  make(map[*types.Var][]inspector.Cursor),
 		defs:      make(map[*types.Var]inspector.Cursor),
 		calls:     make(map[*types.Func][]inspector.Cursor),
 		segs:      make(map[ast.Node]*segment),
@@ -106,11 +107,14 @@ type origin struct {
 type checker struct {
 	pass    *analysis.Pass
 	origins []origin
-	uses    map[*types.Var][]inspector.Cursor  // identifiers using config variables
-	defs    map[*types.Var]inspector.Cursor    // identifiers declaring them
-	calls   map[*types.Func][]inspector.Cursor // calls of this package's functions returning a config
-	decls   []inspector.Cursor                 // FuncDecls returning a config
-	segs    map[ast.Node]*segment              // origin node -> its segment
+	uses    map[*types.Var][]inspector.Cursor // identifiers using config variables
+	// testUses are the uses in test files: they may add a cache or hand
+	// the config to unknown code, but do not make it client-side.
+	testUses map[*types.Var][]inspector.Cursor
+	defs     map[*types.Var]inspector.Cursor    // identifiers declaring them
+	calls    map[*types.Func][]inspector.Cursor // calls of this package's functions returning a config
+	decls    []inspector.Cursor                 // FuncDecls returning a config
+	segs     map[ast.Node]*segment              // origin node -> its segment
 	// reported holds the origins and statements already reported.
 	reported map[ast.Node]bool
 	fresh    map[*types.Func]*freshness
@@ -138,6 +142,10 @@ func (a *checker) collectFile(file inspector.Cursor, test bool) {
 		switch n := cur.Node().(type) {
 		case *ast.Ident:
 			if v, ok := info.Uses[n].(*types.Var); ok && !v.IsField() && isConfig(v.Type()) {
+				if test {
+					a.testUses[v] = append(a.testUses[v], cur)
+					continue
+				}
 				a.uses[v] = append(a.uses[v], cur)
 			} else if v, ok := info.Defs[n].(*types.Var); ok && !v.IsField() && isConfig(v.Type()) {
 				a.defs[v] = cur
@@ -611,6 +619,18 @@ func (a *checker) follow(obj types.Object, from inspector.Cursor, s *segment, se
 		}
 		a.value(use, s, seen)
 	}
+	for _, use := range a.testUses[v] {
+		t := new(segment)
+		if k, _ := use.ParentEdge(); k == edge.AssignStmt_Lhs {
+			t.unknown = !a.freshAssign(use)
+		} else {
+			a.value(use, t, seen)
+		}
+		s.unknown = s.unknown || t.unknown
+		s.cache = s.cache || t.cache
+		s.verifyPeer = s.verifyPeer || t.verifyPeer
+		s.verifyConn = s.verifyConn || t.verifyConn
+	}
 }
 
 // freshAssign reports whether the identifier at id, on the left of an
@@ -697,6 +717,9 @@ func (f *freshness) and(g freshness) {
 func (a *checker) exportFacts() {
 	for _, d := range a.decls {
 		fn := a.pass.TypesInfo.Defs[d.Node().(*ast.FuncDecl).Name].(*types.Func)
+		if fn.Name() == "_" {
+			continue
+		}
 		if f := a.funcFresh(fn); f.ok && f.nonNil {
 			a.pass.ExportObjectFact(fn, &uncachedConfig{Index: configResult(fn), VerifyPeer: f.verifyPeer})
 		}

@@ -12,3 +12,7 @@ func TestClient(t *testing.T) {
 	defer tr.CloseIdleConnections()
 	_ = &http.Transport{TLSClientConfig: clientConfigForTests()}
 }
+
+func TestPackageConfig(t *testing.T) {
+	_ = &http.Transport{TLSClientConfig: configForTests}
+}
