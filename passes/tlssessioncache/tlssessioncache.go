@@ -231,7 +231,7 @@ func (a *checker) check(o origin) {
 	}
 	verifyPeer, verifyConn := total.verifyPeer, total.verifyConn
 	hasCache := total.cache
-	var ticketsElt int = -1
+	ticketsElt := -1
 	if o.lit != nil {
 		for i, elt := range o.lit.Elts {
 			kv, ok := elt.(*ast.KeyValueExpr)
