@@ -122,8 +122,9 @@ type checker struct {
 	names   map[string]bool                  // package-level names the fixes of this pass introduce
 	decls   map[types.Object]ast.Node        // package-level funcs and vars, for the fixes' init-cycle check
 	insp    *inspector.Inspector
-	funcs   map[*types.Func]inspector.Cursor // declarations of this package's functions
-	borrows map[borrowKey]borrowSummary      // what they do with their parameters
+	funcs   map[*types.Func]inspector.Cursor   // declarations of this package's functions
+	borrows map[borrowKey]borrowSummary        // what they do with their parameters
+	refs    map[*types.Func][]inspector.Cursor // references to this package's functions
 }
 
 func run(pass *analysis.Pass, extra extraConstructors) error {
@@ -481,7 +482,63 @@ func (c *checker) perRequest(p pool, fn inspector.Cursor, lt *lifetime) string {
 	if _, inLoop := loopBody(lt.uses[0]); inLoop {
 		return "" // a batch of requests
 	}
+	if c.runsOnce(fn, 3) {
+		return "" // e.g. a command's run function, called once from main
+	}
 	return "for a single request and dropped"
+}
+
+// runsOnce reports whether the function declared at fn runs at most once
+// per process as far as this package shows: it cannot be called from
+// other packages, and each of its calls is outside loops, in main, init,
+// or a function that itself runs once (up to depth levels up).
+func (c *checker) runsOnce(fn inspector.Cursor, depth int) bool {
+	if c.exempt(fn) {
+		return true
+	}
+	decl, ok := fn.Node().(*ast.FuncDecl)
+	if !ok || depth == 0 {
+		return false
+	}
+	obj, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok || obj.Exported() && c.pass.Pkg.Name() != "main" {
+		return false
+	}
+	if c.refs == nil {
+		c.refs = make(map[*types.Func][]inspector.Cursor)
+		for cur := range c.insp.Root().Preorder((*ast.Ident)(nil)) {
+			if f, ok := c.pass.TypesInfo.Uses[cur.Node().(*ast.Ident)].(*types.Func); ok && f.Pkg() == c.pass.Pkg {
+				c.refs[f.Origin()] = append(c.refs[f.Origin()], cur)
+			}
+		}
+	}
+	refs := c.refs[obj]
+	if len(refs) == 0 {
+		return false // called through reflection, or not at all
+	}
+	for _, ref := range refs {
+		call := ref
+		if call.ParentEdgeKind() == edge.SelectorExpr_Sel {
+			call = call.Parent()
+		}
+		if call.ParentEdgeKind() != edge.CallExpr_Fun {
+			return false // a function value: called who knows how often
+		}
+		if _, inLoop := loopBody(call); inLoop {
+			return false
+		}
+		caller, ok := enclosingFunc(call)
+		if !ok {
+			return false // in a package-level initializer: once, but keep it simple
+		}
+		if _, isLit := caller.Node().(*ast.FuncLit); isLit && !c.exempt(caller) {
+			return false
+		}
+		if !c.runsOnce(caller, depth-1) {
+			return false
+		}
+	}
+	return true
 }
 
 // signature returns the signature of a function declaration or literal.
