@@ -52,7 +52,9 @@
 // is the shared transport), a RoundTripper wrapping a shared transport,
 // package-level pools, pools stored in a field, global, map, slice or
 // channel, returned, or captured by a closure (sync.Once, sync.OnceValue),
-// a client built once before a loop, and main, init and test functions.
+// a client built once before a loop, main, init and test functions, and
+// unexported functions that only they call, outside loops (a command's
+// run function builds its one client there).
 //
 // Known limits: the check follows a pool within the function that builds
 // it, and into the functions of the same package it is passed to. A pool
