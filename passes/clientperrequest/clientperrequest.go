@@ -9,11 +9,11 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	rdoc "github.com/reuselint/reuselint/internal/doc"
+	"github.com/reuselint/reuselint/internal/lazyinspect"
 	"github.com/reuselint/reuselint/internal/nethttp"
 )
 
@@ -30,7 +30,7 @@ func New() *analysis.Analyzer {
 		Name:      "clientperrequest",
 		Doc:       rdoc.MustExtract(doc, "clientperrequest"),
 		URL:       rdoc.URL("clientperrequest"),
-		Requires:  []*analysis.Analyzer{inspect.Analyzer},
+		Requires:  []*analysis.Analyzer{lazyinspect.Analyzer},
 		FactTypes: []analysis.Fact{new(poolConstructor)},
 	}
 	a.Flags.StringVar(&constructors, "constructors", "",
@@ -132,7 +132,7 @@ func run(pass *analysis.Pass, extra extraConstructors) error {
 	if !nethttp.Imports(pass.Pkg, paths...) && !importsConstructor(pass) {
 		return nil // no pool can be built here
 	}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := lazyinspect.Inspector(pass)
 	c := &checker{
 		pass:    pass,
 		extra:   extra,
