@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -16,6 +15,7 @@ import (
 	"time"
 
 	"github.com/reuselint/reuselint/analyzer"
+	"github.com/reuselint/reuselint/internal/e2etest"
 )
 
 // golangciVersion is the golangci-lint the plugin is built into; its
@@ -42,9 +42,9 @@ func TestGolangci(t *testing.T) {
 	}
 	gcl := buildGolangci(t, repo)
 	reuselint := filepath.Join(t.TempDir(), "reuselint")
-	mustRun(t, repo, "go", "build", "-o", reuselint, "./cmd/reuselint")
+	e2etest.MustRun(t, repo, "go", "build", "-o", reuselint, "./cmd/reuselint")
 
-	demo := copyDemo(t, repo)
+	demo := e2etest.CopyDemo(t, repo)
 	want := standaloneFindings(t, reuselint, demo)
 	if len(want) == 0 {
 		t.Fatal("standalone reuselint reports nothing on the demo module")
@@ -106,11 +106,11 @@ func TestGolangci(t *testing.T) {
 		if m == nil {
 			t.Fatal("README.md has no .golangci.yml example (a yaml block starting with version: \"2\")")
 		}
-		dir := copyDemo(t, repo)
+		dir := e2etest.CopyDemo(t, repo)
 		if err := os.WriteFile(filepath.Join(dir, ".golangci.yml"), m[1], 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if stdout, stderr, code := run(t, dir, gcl, "run", "./..."); code > 1 {
+		if stdout, stderr, code := e2etest.Run(t, dir, gcl, "run", "./..."); code > 1 {
 			t.Errorf("golangci-lint rejects the README's .golangci.yml: exit %d\n%s\n%s", code, stdout, stderr)
 		}
 	})
@@ -125,7 +125,7 @@ func TestGolangci(t *testing.T) {
 			{"checks:\n  " + first + ":\n    options:\n      " + "x: [1, [2]]\n", `checks.` + first + `.options.x`},
 		} {
 			writeConfig(t, demo, c.settings)
-			stdout, stderr, code := run(t, demo, gcl, "run", "./...")
+			stdout, stderr, code := e2etest.Run(t, demo, gcl, "run", "./...")
 			if code != 3 || !strings.Contains(stderr, c.want) {
 				t.Errorf("settings %q: exit %d, want 3 and an error naming %q\nstdout:\n%s\nstderr:\n%s", c.settings, code, c.want, stdout, stderr)
 			}
@@ -140,15 +140,15 @@ func TestGolangci(t *testing.T) {
 			fmt.Fprintf(&src, "\t//reuselint:ignore %s stale on purpose\n\t_ = 0\n", a.Name)
 		}
 		src.WriteString("}\n")
-		byStandalone, byGolangci := copyDemo(t, repo), copyDemo(t, repo)
+		byStandalone, byGolangci := e2etest.CopyDemo(t, repo), e2etest.CopyDemo(t, repo)
 		for _, dir := range []string{byStandalone, byGolangci} {
 			if err := os.WriteFile(filepath.Join(dir, "zz_stale.go"), []byte(src.String()), 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
-		mustRun(t, byStandalone, reuselint, "-fix", "./...")
+		e2etest.MustRun(t, byStandalone, reuselint, "-fix", "./...")
 		writeConfig(t, byGolangci, "")
-		if stdout, stderr, code := run(t, byGolangci, gcl, "run", "--fix", "./..."); code != 0 && code != 1 {
+		if stdout, stderr, code := e2etest.Run(t, byGolangci, gcl, "run", "--fix", "./..."); code != 0 && code != 1 {
 			t.Fatalf("golangci-lint run --fix: exit %d\n%s\n%s", code, stdout, stderr)
 		}
 		for _, name := range goFiles(t, byStandalone) {
@@ -164,12 +164,12 @@ func TestGolangci(t *testing.T) {
 		if fixed, _ := os.ReadFile(filepath.Join(byGolangci, "zz_stale.go")); bytes.Contains(fixed, []byte("stale on purpose")) {
 			t.Errorf("golangci-lint --fix left the stale directives:\n%s", fixed)
 		}
-		mustRun(t, byGolangci, "go", "build", "./...")
+		e2etest.MustRun(t, byGolangci, "go", "build", "./...")
 	})
 	t.Run("nolint", func(t *testing.T) {
 		// //nolint:reuselint on the line above a finding silences every
 		// check there.
-		dir := copyDemo(t, repo)
+		dir := e2etest.CopyDemo(t, repo)
 		writeConfig(t, dir, "")
 		var file string
 		var line int
@@ -207,7 +207,7 @@ func buildGolangci(t *testing.T, repo string) string {
 	t.Helper()
 	dir := t.TempDir()
 	start := time.Now()
-	out := mustRun(t, dir, "go", "mod", "download", "-json", "github.com/golangci/golangci-lint/v2@"+golangciVersion)
+	out := e2etest.MustRun(t, dir, "go", "mod", "download", "-json", "github.com/golangci/golangci-lint/v2@"+golangciVersion)
 	var mod struct{ Dir string }
 	if err := json.Unmarshal([]byte(out), &mod); err != nil || mod.Dir == "" {
 		t.Fatalf("go mod download: %v\n%s", err, out)
@@ -228,23 +228,12 @@ func buildGolangci(t *testing.T, repo string) string {
 			t.Fatal(err)
 		}
 	}
-	mustRun(t, dir, "go", "mod", "tidy")
+	e2etest.MustRun(t, dir, "go", "mod", "tidy")
 	tidied := time.Now()
 	bin := filepath.Join(dir, "golangci-lint")
-	mustRun(t, dir, "go", "build", "-o", bin, ".")
+	e2etest.MustRun(t, dir, "go", "build", "-o", bin, ".")
 	t.Logf("custom golangci-lint %s: go mod tidy %v, go build %v", golangciVersion, tidied.Sub(start).Round(time.Second), time.Since(tidied).Round(time.Second))
 	return bin
-}
-
-// copyDemo copies the demo module, pointing its replace at repo.
-func copyDemo(t *testing.T, repo string) string {
-	t.Helper()
-	dst := filepath.Join(t.TempDir(), "demo")
-	if err := os.CopyFS(dst, os.DirFS(filepath.Join(repo, "demo"))); err != nil {
-		t.Fatal(err)
-	}
-	mustRun(t, dst, "go", "mod", "edit", "-replace=github.com/reuselint/reuselint="+repo)
-	return dst
 }
 
 func goFiles(t *testing.T, dir string) []string {
@@ -302,7 +291,7 @@ linters:
 // "file:line:col: check: message" (golangci-lint's form).
 func standaloneFindings(t *testing.T, bin, dir string) []string {
 	t.Helper()
-	stdout, stderr, code := run(t, dir, bin, "-json", "./...")
+	stdout, stderr, code := e2etest.Run(t, dir, bin, "-json", "./...")
 	if code != 0 {
 		t.Fatalf("reuselint -json: exit %d\n%s", code, stderr)
 	}
@@ -332,7 +321,7 @@ func standaloneFindings(t *testing.T, bin, dir string) []string {
 // "file:line:col: text"; wantCode -1 accepts 0 and 1 (findings or none).
 func golangciFindings(t *testing.T, bin, dir string, wantCode int) []string {
 	t.Helper()
-	stdout, stderr, code := run(t, dir, bin, "run", "--output.json.path=stdout", "--show-stats=false", "./...")
+	stdout, stderr, code := e2etest.Run(t, dir, bin, "run", "--output.json.path=stdout", "--show-stats=false", "./...")
 	if code != wantCode && (wantCode != -1 || code > 1) {
 		t.Fatalf("golangci-lint run: exit %d, want %d\n%s\n%s", code, wantCode, stdout, stderr)
 	}
@@ -357,32 +346,4 @@ func golangciFindings(t *testing.T, bin, dir string, wantCode int) []string {
 	}
 	slices.Sort(fs)
 	return fs
-}
-
-func run(t *testing.T, dir, name string, args ...string) (stdout, stderr string, code int) {
-	t.Helper()
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=")
-	var o, e bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &o, &e
-	err := cmd.Run()
-	var exit *exec.ExitError
-	switch {
-	case err == nil:
-	case errors.As(err, &exit):
-		code = exit.ExitCode()
-	default:
-		t.Fatalf("%s %v: %v", name, args, err)
-	}
-	return o.String(), e.String(), code
-}
-
-func mustRun(t *testing.T, dir, name string, args ...string) string {
-	t.Helper()
-	stdout, stderr, code := run(t, dir, name, args...)
-	if code != 0 {
-		t.Fatalf("%s %s: exit %d\n%s\n%s", name, strings.Join(args, " "), code, stdout, stderr)
-	}
-	return stdout
 }

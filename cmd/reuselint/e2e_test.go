@@ -1,9 +1,7 @@
 package main_test
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/reuselint/reuselint/analyzer"
+	"github.com/reuselint/reuselint/internal/e2etest"
 )
 
 // buildTool builds cmd/reuselint once per test binary run.
@@ -32,20 +31,7 @@ func buildTool(t *testing.T) string {
 // exit status.
 func run(t *testing.T, dir, name string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
-	var o, e bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &o, &e
-	err := cmd.Run()
-	var exit *exec.ExitError
-	switch {
-	case err == nil:
-	case errors.As(err, &exit):
-		code = exit.ExitCode()
-	default:
-		t.Fatalf("%s %v: %v", name, args, err)
-	}
-	return o.String(), e.String(), code
+	return e2etest.Run(t, dir, name, args...)
 }
 
 // findingRE matches a finding line of the text output, standalone

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -14,31 +13,18 @@ import (
 	"testing"
 
 	"github.com/reuselint/reuselint/analyzer"
+	"github.com/reuselint/reuselint/internal/e2etest"
 	"github.com/reuselint/reuselint/internal/sarif"
 )
 
-// copyDemo copies the demo module to a temporary directory, pointing its
-// replace directive at this checkout, and returns the copy's path.
+// copyDemo copies the demo module, pointing its replace at this checkout.
 func copyDemo(t *testing.T) string {
 	t.Helper()
 	repo, err := filepath.Abs("../..")
 	if err != nil {
 		t.Fatal(err)
 	}
-	dst := filepath.Join(t.TempDir(), "demo")
-	if err := os.CopyFS(dst, os.DirFS(filepath.Join(repo, "demo"))); err != nil {
-		t.Fatal(err)
-	}
-	if out, err := goCmd(dst, "mod", "edit", "-replace=github.com/reuselint/reuselint="+repo).CombinedOutput(); err != nil {
-		t.Fatalf("go mod edit: %v\n%s", err, out)
-	}
-	return dst
-}
-
-func goCmd(dir string, args ...string) *exec.Cmd {
-	cmd := exec.Command("go", args...)
-	cmd.Dir = dir
-	return cmd
+	return e2etest.CopyDemo(t, repo)
 }
 
 // A finding of the -json report.
@@ -226,8 +212,8 @@ func TestDirectives(t *testing.T) {
 		if strings.Contains(string(fixed), "stale on purpose") {
 			t.Errorf("reuselint -fix left the stale directives:\n%s", fixed)
 		}
-		if out, err := goCmd(dir, "build", "./...").CombinedOutput(); err != nil {
-			t.Errorf("the fixed demo does not build: %v\n%s", err, out)
+		if _, stderr, code := e2etest.Run(t, dir, "go", "build", "./..."); code != 0 {
+			t.Errorf("the fixed demo does not build:\n%s", stderr)
 		}
 	})
 }
