@@ -1,9 +1,13 @@
 package analyzer
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -171,5 +175,71 @@ func TestWrapSuite(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestRemovalIsGofmtClean applies the fixes for stale directives to the
+// raw source (analysistest compares formatted files) and checks that the
+// result is exactly what gofmt would keep.
+func TestRemovalIsGofmtClean(t *testing.T) {
+	const src = `package p
+
+func f() {
+	x := 1
+
+	//reuselint:ignore fakea between blank lines
+	_ = x // keep
+	_ = x //reuselint:ignore fakea trailing
+	//reuselint:ignore fakea above a line
+	_ = x
+
+	//reuselint:ignore fakea before a blank line
+
+	_ = x
+}
+`
+	const want = `package p
+
+func f() {
+	x := 1
+
+	_ = x // keep
+	_ = x
+	_ = x
+
+	_ = x
+}
+`
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pass := &analysis.Pass{
+		Fset:     fset,
+		Files:    []*ast.File{f},
+		ReadFile: func(string) ([]byte, error) { return []byte(src), nil },
+	}
+	s := newSuppressor(pass, "fakea", []string{"fakea"})
+	var edits []analysis.TextEdit
+	for _, d := range s.problems() {
+		for _, fix := range d.SuggestedFixes {
+			edits = append(edits, fix.TextEdits...)
+		}
+	}
+	if len(edits) != 4 {
+		t.Fatalf("%d edits, want one per stale directive (4)", len(edits))
+	}
+	slices.SortFunc(edits, func(a, b analysis.TextEdit) int { return int(b.Pos - a.Pos) })
+	out := []byte(src)
+	tf := fset.File(f.Pos())
+	for _, e := range edits {
+		out = slices.Concat(out[:tf.Offset(e.Pos)], e.NewText, out[tf.Offset(e.End):])
+	}
+	if string(out) != want {
+		t.Errorf("fixed source:\n%s\nwant:\n%s", out, want)
+	}
+	if formatted, err := format.Source(out); err != nil || !bytes.Equal(formatted, out) {
+		t.Errorf("fixed source is not gofmt-clean (%v):\n%s", err, out)
 	}
 }
