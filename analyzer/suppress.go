@@ -78,7 +78,7 @@ type directive struct {
 	verb     string   // verbIgnore, verbFileIgnore, or what was written
 	checks   []string // the check names, as written
 	reason   string
-	line     int  // for ignore: the line whose findings it suppresses
+	line     int  // for ignore: the line whose findings it suppresses (and the next one when src is nil)
 	ownLine  bool // nothing but blanks before the comment on its line
 	used     bool // suppressed at least one finding of this check
 	src      []byte
@@ -96,7 +96,10 @@ type suppressor struct {
 func newSuppressor(pass *analysis.Pass, name string, known []string) *suppressor {
 	s := &suppressor{pass: pass, name: name, known: known}
 	for _, f := range pass.Files {
-		var src []byte // read once per file, only if it has directives
+		var (
+			src  []byte // read once per file, only if it has directives
+			read bool
+		)
 		for _, cg := range f.Comments {
 			for _, c := range cg.List {
 				rest, ok := strings.CutPrefix(c.Text, directivePrefix)
@@ -107,8 +110,8 @@ func newSuppressor(pass *analysis.Pass, name string, known []string) *suppressor
 				if tf == nil {
 					continue
 				}
-				if src == nil {
-					src = readFile(pass, tf.Name())
+				if !read {
+					src, read = readFile(pass, tf), true
 				}
 				if d := s.parse(c, tf, src, rest); d != nil {
 					s.dirs = append(s.dirs, d)
@@ -119,14 +122,17 @@ func newSuppressor(pass *analysis.Pass, name string, known []string) *suppressor
 	return s
 }
 
-// readFile returns the content of a file of the package, or nil.
-func readFile(pass *analysis.Pass, name string) []byte {
+// readFile returns the content of a file of the package, or nil when it
+// cannot be read or is not what was parsed. Without the source, an ignore
+// directive covers its own line and the next (it cannot tell whether code
+// precedes it), and stale ones get no fix.
+func readFile(pass *analysis.Pass, tf *token.File) []byte {
 	read := pass.ReadFile
 	if read == nil {
 		read = os.ReadFile
 	}
-	b, err := read(name)
-	if err != nil {
+	b, err := read(tf.Name())
+	if err != nil || len(b) != tf.Size() {
 		return nil
 	}
 	return b
@@ -236,7 +242,7 @@ func (s *suppressor) suppress(diag analysis.Diagnostic) bool {
 		if d.tf != tf || !d.active(s.name) {
 			continue
 		}
-		if d.verb == verbFileIgnore || d.line == line {
+		if d.verb == verbFileIgnore || d.line == line || (d.src == nil && d.line+1 == line) {
 			d.used = true
 			suppressed = true
 		}
@@ -259,6 +265,8 @@ func (s *suppressor) problems() []analysis.Diagnostic {
 		switch {
 		case d.verb == verbFileIgnore:
 			where = "in this file"
+		case d.src == nil:
+			where = "on this or the next line"
 		case !d.ownLine:
 			where = "on this line"
 		}

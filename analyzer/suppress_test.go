@@ -243,3 +243,39 @@ func f() {
 		t.Errorf("fixed source is not gofmt-clean (%v):\n%s", err, out)
 	}
 }
+
+// TestNoSource checks the fallback when the file cannot be read (or is
+// not what was parsed): an ignore directive covers its line and the next,
+// and a stale one is reported without a fix.
+func TestNoSource(t *testing.T) {
+	const src = `package p
+
+func f() {
+	//reuselint:ignore fakea covers the next line
+	_ = 1
+	_ = 2 //reuselint:ignore fakea covers this line
+	//reuselint:ignore fakea stale
+}
+`
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pass := &analysis.Pass{
+		Fset:     fset,
+		Files:    []*ast.File{f},
+		ReadFile: func(string) ([]byte, error) { return nil, os.ErrNotExist },
+	}
+	s := newSuppressor(pass, "fakea", []string{"fakea"})
+	tf := fset.File(f.Pos())
+	for _, line := range []int{5, 6} {
+		if !s.suppress(analysis.Diagnostic{Pos: tf.LineStart(line) + 1, Message: "x"}) {
+			t.Errorf("finding on line %d not suppressed", line)
+		}
+	}
+	ps := s.problems()
+	if len(ps) != 1 || !strings.Contains(ps[0].Message, "on this or the next line") || ps[0].SuggestedFixes != nil {
+		t.Errorf("problems = %+v, want one stale directive, without a fix", ps)
+	}
+}
