@@ -44,9 +44,11 @@
 // When the expression that builds the pool refers to no local name, the
 // suggested fix moves it into a package-level variable (sharedTransport,
 // sharedClient...) built once, and uses that variable where the pool was
-// built. When it refers to local values, or the code closes or configures
-// the pool after building it, there is no fix: build one pool where the
-// program starts and pass it along.
+// built. There is no fix when the expression refers to local values, reads
+// a variable of its package or calls one of its functions (at
+// initialization they could differ: flags, configuration), or when the
+// code closes or configures the pool after building it: build one pool
+// where the program starts and pass it along.
 //
 // Not reported: an http.Client with no Transport or a shared one (its pool
 // is the shared transport), a RoundTripper wrapping a shared transport,

@@ -11,6 +11,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/reuselint/reuselint/internal/nethttp"
 )
 
 // fix returns the fix that builds the pool once, in a package-level
@@ -87,52 +89,92 @@ func topDecl(fn inspector.Cursor) (ast.Decl, bool) {
 	return nil, false
 }
 
-// packageRefs returns the functions, methods and variables of this
-// package that expr refers to. It reports false if expr refers to a local
-// name (variable, constant, type or type parameter) declared outside it,
-// which a package-level variable cannot see.
+// packageRefs returns the variables, functions and methods of this
+// package that expr refers to. It reports false if expr refers to a local name
+// (variable, constant, type or type parameter) declared outside it, which
+// a package-level variable cannot see, or if evaluating it at package
+// initialization could see other values than where it is: it reads a
+// variable of this package (a flag, a configuration set by main) or calls
+// one of its functions. Functions passed as values (a DialContext) are
+// fine.
 func (c *checker) packageRefs(expr ast.Expr) ([]types.Object, bool) {
 	info := c.pass.TypesInfo
 	var refs []types.Object
 	ok := true
+	var lits []*ast.FuncLit // function literals around the node: their bodies run later
 	ast.Inspect(expr, func(n ast.Node) bool {
-		id, isIdent := n.(*ast.Ident)
-		if !ok || !isIdent {
-			return ok
-		}
-		obj := info.Uses[id]
-		if obj == nil || obj.Pos() >= expr.Pos() && obj.Pos() < expr.End() {
-			return true // declared inside expr (a function literal's parameters)
-		}
-		switch obj := obj.(type) {
-		case *types.PkgName, *types.Builtin, *types.Nil, *types.Label:
-			return true
-		case *types.Var:
-			if obj.IsField() {
-				return true
-			}
-		case *types.Func:
-			if obj.Signature().Recv() != nil {
-				if obj.Pkg() == c.pass.Pkg {
-					refs = append(refs, obj.Origin())
-				}
-				return true
-			}
-		}
-		if obj.Pkg() != c.pass.Pkg || obj.Parent() == types.Universe {
-			return true
-		}
-		if obj.Parent() != c.pass.Pkg.Scope() {
-			ok = false // local
+		if !ok {
 			return false
 		}
-		switch obj.(type) {
-		case *types.Var, *types.Func:
-			refs = append(refs, obj)
+		if n == nil {
+			return true
 		}
-		return true
+		if lit, isLit := n.(*ast.FuncLit); isLit {
+			lits = append(lits, lit)
+		}
+		for len(lits) > 0 && n.Pos() >= lits[len(lits)-1].End() {
+			lits = lits[:len(lits)-1]
+		}
+		atInit := len(lits) == 0
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if fn := nethttp.Callee(info, n); atInit && fn != nil && fn.Pkg() == c.pass.Pkg {
+				ok = false // called at initialization
+			}
+		case *ast.Ident:
+			obj, isRef := c.packageRef(expr, n)
+			switch {
+			case !isRef:
+			case obj == nil:
+				ok = false // a local name
+			case atInit:
+				if _, isVar := obj.(*types.Var); isVar {
+					ok = false // read at initialization: may be set later
+				}
+			}
+			if obj != nil {
+				refs = append(refs, obj) // for the initialization cycle check
+			}
+		}
+		return ok
 	})
 	return refs, ok
+}
+
+// packageRef reports whether id, in expr, refers to a name of this
+// package declared outside expr, and returns it if it is a package-level
+// variable or function or a method; it returns nil for a local name.
+func (c *checker) packageRef(expr ast.Expr, id *ast.Ident) (types.Object, bool) {
+	obj := c.pass.TypesInfo.Uses[id]
+	if obj == nil || obj.Pos() >= expr.Pos() && obj.Pos() < expr.End() {
+		return nil, false // declared inside expr (a function literal's parameters)
+	}
+	switch obj := obj.(type) {
+	case *types.PkgName, *types.Builtin, *types.Nil, *types.Label:
+		return nil, false
+	case *types.Var:
+		if obj.IsField() {
+			return nil, false
+		}
+	case *types.Func:
+		if obj.Signature().Recv() != nil {
+			if obj.Pkg() == c.pass.Pkg {
+				return obj.Origin(), true
+			}
+			return nil, false
+		}
+	}
+	if obj.Pkg() != c.pass.Pkg || obj.Parent() == types.Universe {
+		return nil, false
+	}
+	if obj.Parent() != c.pass.Pkg.Scope() {
+		return nil, true // local
+	}
+	switch obj.(type) {
+	case *types.Var, *types.Func:
+		return obj, true
+	}
+	return nil, false // a constant or type of the package
 }
 
 // declared returns the objects the top-level declaration d declares.

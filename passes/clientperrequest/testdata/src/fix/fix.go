@@ -3,8 +3,10 @@ package fix
 import (
 	"context"
 	"crypto/tls"
+	"fmt"
 	"net"
 	"net/http"
+	"net/url"
 	"time"
 )
 
@@ -83,6 +85,29 @@ func shadow(w http.ResponseWriter, r *http.Request) {
 	_ = sharedClient3
 	c := &http.Client{Transport: &http.Transport{}} // want `http.Client with its own Transport created per request in an HTTP handler: .*; reuse one shared Client`
 	c.Do(r)
+}
+
+var retries = 3 // set by main from a flag
+
+func newTransport() *http.Transport { return &http.Transport{} } // want newTransport:"returnsFreshPool"
+
+func proxyHost() string { return "http://proxy:" }
+
+// Reads a package variable, or calls a function of the package, when
+// built: moved to initialization, it could see other values. No fix.
+func atInit(w http.ResponseWriter, r *http.Request) {
+	t := &http.Transport{MaxIdleConnsPerHost: retries} // want `http.Transport created per request in an HTTP handler: .*; build one Transport and reuse it`
+	t.RoundTrip(r)
+	t2 := newTransport() // want `connection pool from newTransport created per request in an HTTP handler: .*; build one pool and reuse it`
+	t2.RoundTrip(r)
+}
+
+// Reads them later, in a function literal: fixed.
+func later(w http.ResponseWriter, r *http.Request) {
+	t := &http.Transport{Proxy: func(*http.Request) (*url.URL, error) { // want `http.Transport created per request in an HTTP handler: .*; reuse one shared Transport`
+		return url.Parse(proxyHost() + fmt.Sprint(retries))
+	}}
+	t.RoundTrip(r)
 }
 
 // Two pools in one function: two variables, both declared before it.
