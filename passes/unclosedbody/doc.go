@@ -5,12 +5,13 @@
 //
 // unclosedbody: response body not closed on some path
 //
-// An HTTP/1.x connection goes back to the Transport's pool only when the
-// response body is closed (after being read to EOF). A body that is never
-// closed keeps its connection busy for good: the next request to the same
-// host dials a new connection, with a new TLS handshake, and the old one
-// leaks until the server gives up on it (net/http's persistConn.readLoop
-// waits on the body before putting the connection back).
+// An HTTP/1.x connection goes back to the Transport's pool once its
+// response body has been read to EOF; closing the body before that
+// discards the connection (see undrainedbody). A body neither read to the
+// end nor closed keeps its connection busy for good: net/http's
+// persistConn.readLoop waits on it, the next request to the same host
+// dials a new connection, with a new TLS handshake, and the old one stays
+// open until the server gives up on it.
 //
 // The check follows every *http.Response returned by a client call
 // ((*http.Client).Do, Get, Post, PostForm, http.Get, http.Post,
