@@ -23,9 +23,9 @@
 //     assignment;
 //   - Close: true or req.Close = true on an outgoing request;
 //   - req.Header.Set or req.Header.Add with "Connection" and "close" (any
-//     letter case) on an outgoing request, and an http.Header literal with
-//     a "Connection": {"close"} entry that becomes an outgoing request's
-//     Header.
+//     letter case) on an outgoing request, req.Header["Connection"] =
+//     []string{"close"}, and an http.Header literal with a "Connection":
+//     {"close"} entry that becomes an outgoing request's Header.
 //
 // An outgoing request is a local variable (or literal) that holds only
 // requests built in the same function, and that is never handed to a
@@ -63,8 +63,8 @@
 // Test files are not checked: tests switch keep-alive off on purpose.
 //
 // Known limits: the check does not follow a Transport or a request through
-// function calls, and it does not report req.Header["Connection"] =
-// []string{"close"} or a header built in a variable before being assigned.
+// function calls, and it does not report a header built in a variable
+// before being assigned to a request.
 // A server's response header (w.Header()) and Server.SetKeepAlivesEnabled
 // are out of scope. Comments above a removed line stay where they are.
 package keepalive

@@ -159,6 +159,10 @@ func (c *checker) assign(cur inspector.Cursor, as *ast.AssignStmt) {
 	}
 	info := c.pass.TypesInfo
 	for i, lhs := range as.Lhs {
+		if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok {
+			c.headerIndex(cur, as, ix, as.Rhs[i])
+			continue
+		}
 		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
 		if !ok {
 			continue
@@ -183,6 +187,22 @@ func (c *checker) assign(cur inspector.Cursor, as *ast.AssignStmt) {
 			return src.DeleteStmt(cur)
 		})
 	}
+}
+
+// headerIndex reports req.Header["Connection"] = []string{"close"} on an
+// outgoing request.
+func (c *checker) headerIndex(cur inspector.Cursor, as *ast.AssignStmt, ix *ast.IndexExpr, rhs ast.Expr) {
+	vals, ok := ast.Unparen(rhs).(*ast.CompositeLit)
+	if !ok || len(vals.Elts) != 1 || !c.isString(vals.Elts[0], "close") ||
+		!c.isString(ix.Index, "connection") || !c.requestHeaderOf(cur, ix.X) {
+		return
+	}
+	edit.ReportRemoval(c.pass, as, msgHeader, "Remove the Connection: close header", func(src *edit.Source) []analysis.TextEdit {
+		if len(as.Lhs) != 1 {
+			return nil
+		}
+		return src.DeleteStmt(cur)
+	})
 }
 
 // headerCall reports req.Header.Set("Connection", "close") and

@@ -34,6 +34,9 @@ func headers(ctx context.Context, c *http.Client, url string) (*http.Response, e
 	req.Header.Set("Connection", "keep-alive")             // trap: other value
 	req.Header.Set("X-Connection", "close")                // trap: other name
 	req.Header.Set("Connection", strings.ToLower("CLOSE")) // trap: not a constant
+	req.Header["Connection"] = []string{"close"}           // want `"Connection: close" header`
+	req.Header["Connection"] = []string{"keep-alive"}      // trap: other value
+	req.Header["X-Connection"] = []string{"close"}         // trap: other name
 	return c.Do(req)
 }
 
@@ -82,6 +85,7 @@ func handler(w http.ResponseWriter, r *http.Request) {
 	r.Close = true
 	r.Header.Set("Connection", "close")
 	r.Header = http.Header{"Connection": {"close"}}
+	r.Header["Connection"] = []string{"close"}
 }
 
 func proxy(c *http.Client, r *http.Request) (*http.Response, error) {
