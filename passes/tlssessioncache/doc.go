@@ -77,8 +77,11 @@
 // struct field, an interface), whose use is unknown; variables that may
 // hold another config too.
 //
-// Known limits: new(tls.Config) and a config built field by field in a
-// zero tls.Config variable are not reported; a config stored in a struct
+// A config from new(tls.Config) is followed like a literal; its fix
+// replaces the call with a literal that has the cache.
+//
+// Known limits: a config built field by field in a zero tls.Config
+// variable (var cfg tls.Config) is not reported; a config stored in a struct
 // and used by a client later is not followed; a value the analysis cannot
 // follow keeps the whole config silent.
 package tlssessioncache

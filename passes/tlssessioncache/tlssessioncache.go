@@ -99,6 +99,7 @@ func run(pass *analysis.Pass) (any, error) {
 type origin struct {
 	cur  inspector.Cursor
 	lit  *ast.CompositeLit // or nil
+	new  *ast.CallExpr     // new(tls.Config), or nil
 	call *ast.CallExpr     // or nil
 	fn   *types.Func       // the callee of call
 	fact *uncachedConfig   // the callee's fact
@@ -151,6 +152,10 @@ func (a *checker) collectFile(file inspector.Cursor, test bool) {
 				a.defs[v] = cur
 			}
 		case *ast.CallExpr:
+			if a.isNewConfig(n) {
+				a.origins = append(a.origins, origin{cur: cur, new: n})
+				continue
+			}
 			fn := nethttp.Callee(info, n)
 			if fn == nil {
 				continue
@@ -249,7 +254,7 @@ func (a *checker) check(o origin) {
 				ticketsElt = i
 			}
 		}
-	} else {
+	} else if o.fact != nil {
 		verifyPeer = verifyPeer || o.fact.VerifyPeer
 	}
 	unsafe := verifyPeer && !verifyConn
@@ -296,15 +301,22 @@ func (a *checker) reportMissing(o origin, unsafe bool) {
 		a.reported[o.call] = true
 		return
 	}
-	a.reported[o.lit] = true
-	d := analysis.Diagnostic{Pos: o.lit.Pos(), End: o.lit.End(), Message: msgNoCache}
+	n := o.cur.Node()
+	a.reported[n] = true
+	d := analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Message: msgNoCache}
 	if unsafe {
 		d.Message = msgVerify
-	} else if name := a.tlsName(o.lit.Pos()); name != "" {
-		if src, err := edit.NewSource(a.pass, o.lit.Pos()); err == nil {
-			if es := src.AddElt(o.lit, "ClientSessionCache: "+name+".NewLRUClientSessionCache(0)"); es != nil {
-				d.SuggestedFixes = []analysis.SuggestedFix{{Message: "Add a ClientSessionCache", TextEdits: es}}
-			}
+	} else if name := a.tlsName(n.Pos()); name != "" {
+		cache := "ClientSessionCache: " + name + ".NewLRUClientSessionCache(0)"
+		var es []analysis.TextEdit
+		if o.new != nil {
+			// new(tls.Config) becomes a literal with the cache.
+			es = []analysis.TextEdit{{Pos: n.Pos(), End: n.End(), NewText: []byte("&" + name + ".Config{" + cache + "}")}}
+		} else if src, err := edit.NewSource(a.pass, n.Pos()); err == nil {
+			es = src.AddElt(o.lit, cache)
+		}
+		if es != nil {
+			d.SuggestedFixes = []analysis.SuggestedFix{{Message: "Add a ClientSessionCache", TextEdits: es}}
 		}
 	}
 	a.pass.Report(d)
@@ -356,10 +368,7 @@ func funcName(fn *types.Func) string {
 
 // segment returns the segment of the object created at o, computed once.
 func (a *checker) segment(o origin) *segment {
-	n := ast.Node(o.lit)
-	if o.call != nil {
-		n = o.call
-	}
+	n := o.cur.Node()
 	if s, ok := a.segs[n]; ok {
 		return s
 	}
@@ -668,9 +677,21 @@ func (a *checker) freshAssign(id inspector.Cursor) bool {
 	case *ast.CompositeLit:
 		return true
 	case *ast.CallExpr:
-		return a.freshCall(e)
+		return a.isNewConfig(e) || a.freshCall(e)
 	}
 	return a.isNil(e)
+}
+
+// isNewConfig reports whether call is new(tls.Config).
+func (a *checker) isNewConfig(call *ast.CallExpr) bool {
+	b, ok := a.pass.TypesInfo.Uses[astIdent(call.Fun)].(*types.Builtin)
+	return ok && b.Name() == "new" && len(call.Args) == 1 &&
+		nethttp.IsNamed(a.pass.TypesInfo.TypeOf(call.Args[0]), nethttp.TLS, "Config")
+}
+
+func astIdent(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
 }
 
 // freshCall reports whether call returns configs whose origins this
@@ -800,6 +821,13 @@ func (a *checker) exprFresh(cur inspector.Cursor, seen map[*types.Var]bool) fres
 		}
 		return freshness{ok: !s.unknown && !s.cache, nonNil: true, verifyPeer: verifyPeer && !verifyConn}
 	case *ast.CallExpr:
+		if a.isNewConfig(e) {
+			s := a.segs[e]
+			if s == nil || a.reported[e] {
+				return freshness{}
+			}
+			return freshness{ok: !s.unknown && !s.cache, nonNil: true, verifyPeer: s.verifyPeer && !s.verifyConn}
+		}
 		return a.callFresh(cur, -1)
 	case *ast.Ident:
 		v, ok := info.Uses[e].(*types.Var)
@@ -932,7 +960,7 @@ func (a *checker) builtHere(e ast.Expr) bool {
 	case *ast.CompositeLit:
 		return true
 	case *ast.CallExpr:
-		return a.freshCall(e)
+		return a.isNewConfig(e) || a.freshCall(e)
 	case *ast.Ident:
 		v, ok := a.pass.TypesInfo.Uses[e].(*types.Var)
 		if !ok {
