@@ -9,7 +9,7 @@ import (
 )
 
 func Test(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), undrainedbody.Analyzer, "a", "noio")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), undrainedbody.Analyzer, "a", "noio", "ioname")
 }
 
 // TestStrict runs a fresh instance with -strict, leaving Analyzer's
