@@ -65,49 +65,10 @@ func checksMarkdown(suite []*analysis.Analyzer) string {
 	}
 	for _, a := range suite {
 		_, body, _ := strings.Cut(a.Doc, "\n")
-		fmt.Fprintf(&b, "\n### %s\n\n%s: %s\n\n%s\n", a.Name, a.Name, doc.Title(a.Doc), docToMarkdown(strings.TrimSpace(body)))
+		fmt.Fprintf(&b, "\n### %s\n\n%s: %s\n\n%s\n", a.Name, a.Name, doc.Title(a.Doc), doc.Markdown(strings.TrimSpace(body)))
 	}
 	b.WriteString("\n")
 	return b.String()
-}
-
-// docToMarkdown turns the tab-indented code blocks of a Go doc comment
-// into fenced Go code blocks; the rest of the text is already Markdown.
-func docToMarkdown(text string) string {
-	var b strings.Builder
-	lines := strings.Split(text, "\n")
-	inCode := false
-	for i, line := range lines {
-		code := strings.HasPrefix(line, "\t")
-		if !inCode && code {
-			b.WriteString("```go\n")
-			inCode = true
-		}
-		if inCode && !code && line != "" {
-			b.WriteString("```\n")
-			inCode = false
-		}
-		if inCode && line == "" && !nextIsCode(lines[i+1:]) {
-			b.WriteString("```\n")
-			inCode = false
-		}
-		b.WriteString(strings.TrimPrefix(line, "\t"))
-		b.WriteString("\n")
-	}
-	if inCode {
-		b.WriteString("```\n")
-	}
-	return strings.TrimSpace(b.String())
-}
-
-// nextIsCode reports whether the first non-blank line of lines is code.
-func nextIsCode(lines []string) bool {
-	for _, l := range lines {
-		if l != "" {
-			return strings.HasPrefix(l, "\t")
-		}
-	}
-	return false
 }
 
 // TestSuite checks every analyzer's metadata: documented, unique, and

@@ -57,3 +57,42 @@ func Title(doc string) string {
 func URL(name string) string {
 	return "https://pkg.go.dev/github.com/reuselint/reuselint/passes/" + name
 }
+
+// Markdown turns the tab-indented code blocks of a Go doc comment
+// into fenced Go code blocks; the rest of the text is already Markdown.
+func Markdown(text string) string {
+	var b strings.Builder
+	lines := strings.Split(text, "\n")
+	inCode := false
+	for i, line := range lines {
+		code := strings.HasPrefix(line, "\t")
+		if !inCode && code {
+			b.WriteString("```go\n")
+			inCode = true
+		}
+		if inCode && !code && line != "" {
+			b.WriteString("```\n")
+			inCode = false
+		}
+		if inCode && line == "" && !nextIsCode(lines[i+1:]) {
+			b.WriteString("```\n")
+			inCode = false
+		}
+		b.WriteString(strings.TrimPrefix(line, "\t"))
+		b.WriteString("\n")
+	}
+	if inCode {
+		b.WriteString("```\n")
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// nextIsCode reports whether the first non-blank line of lines is code.
+func nextIsCode(lines []string) bool {
+	for _, l := range lines {
+		if l != "" {
+			return strings.HasPrefix(l, "\t")
+		}
+	}
+	return false
+}

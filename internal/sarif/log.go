@@ -47,9 +47,10 @@ type Configuration struct {
 	Level string `json:"level"`
 }
 
-// Message is a message object with plain text.
+// Message is a message object: plain text, and Markdown for rich viewers.
 type Message struct {
-	Text string `json:"text"`
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
 }
 
 // Invocation says whether the run succeeded.

@@ -247,7 +247,7 @@ func Convert(tree map[string]map[string]json.RawMessage, suite []*analysis.Analy
 			Name:                 a.Name,
 			ShortDescription:     Message{Text: title},
 			FullDescription:      Message{Text: cmp.Or(strings.TrimSpace(body), title)},
-			Help:                 Message{Text: a.Doc},
+			Help:                 Message{Text: a.Doc, Markdown: doc.Markdown(strings.TrimSpace(a.Doc))},
 			HelpURI:              a.URL,
 			DefaultConfiguration: Configuration{Level: "warning"},
 		})

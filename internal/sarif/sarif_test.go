@@ -12,7 +12,7 @@ import (
 )
 
 var suite = []*analysis.Analyzer{
-	{Name: "alpha", Doc: "reports alpha things\n\nWhy alpha matters.\n", URL: "https://example.com/alpha"},
+	{Name: "alpha", Doc: "reports alpha things\n\nWhy alpha matters:\n\n\talpha()\n", URL: "https://example.com/alpha"},
 	{Name: "beta", Doc: "reports beta things\n\nWhy beta matters.\n", URL: "https://example.com/beta"},
 }
 
@@ -75,9 +75,12 @@ func TestConvert(t *testing.T) {
 		t.Fatalf("%d rules, want one per check", got)
 	}
 	r := run.Tool.Driver.Rules[0]
-	if r.ID != "alpha" || r.ShortDescription.Text != "reports alpha things" || r.FullDescription.Text != "Why alpha matters." ||
+	if r.ID != "alpha" || r.ShortDescription.Text != "reports alpha things" || r.FullDescription.Text != "Why alpha matters:\n\n\talpha()" ||
 		r.Help.Text != suite[0].Doc || r.HelpURI != suite[0].URL {
 		t.Errorf("rule alpha = %+v", r)
+	}
+	if want := "reports alpha things\n\nWhy alpha matters:\n\n```go\nalpha()\n```"; r.Help.Markdown != want {
+		t.Errorf("rule alpha's help in Markdown:\n%s\nwant:\n%s", r.Help.Markdown, want)
 	}
 	if len(run.Results) != 2 {
 		t.Fatalf("%d results, want 2 (the test variant's duplicate dropped):\n%s", len(run.Results), data)
