@@ -31,7 +31,7 @@ func New() *analysis.Analyzer {
 		Doc:       rdoc.MustExtract(doc, "clientperrequest"),
 		URL:       rdoc.URL("clientperrequest"),
 		Requires:  []*analysis.Analyzer{lazyinspect.Analyzer},
-		FactTypes: []analysis.Fact{new(poolConstructor)},
+		FactTypes: []analysis.Fact{new(poolConstructor), new(borrowsPool)},
 	}
 	a.Flags.StringVar(&constructors, "constructors", "",
 		"comma-separated fully qualified functions that build a connection pool, "+
@@ -60,6 +60,23 @@ type poolConstructor struct {
 func (*poolConstructor) AFact() {}
 
 func (*poolConstructor) String() string { return "returnsFreshPool" }
+
+// borrowsPool is the fact that an exported function uses the pools passed
+// as some of its parameters (an *http.Client, *http.Transport,
+// http.RoundTripper or *sql.DB) without keeping or returning them, so a
+// caller that built the pool still decides its lifetime.
+type borrowsPool struct {
+	Params []borrowedParam
+}
+
+type borrowedParam struct {
+	Index    int // the parameter
+	Requests int // requests it sends with it: 0, 1, or 2 for several or unknown
+}
+
+func (*borrowsPool) AFact() {}
+
+func (*borrowsPool) String() string { return "borrowsPool" }
 
 // extraConstructors are the functions named by the -constructors flag, by
 // full name ("pkg/path.Func" or "(*pkg/path.Type).Method"), and the paths
@@ -182,6 +199,7 @@ func run(pass *analysis.Pass, extra extraConstructors) error {
 	for fn, fact := range c.ctors {
 		pass.ExportObjectFact(fn, fact)
 	}
+	c.exportBorrows()
 
 	for _, cur := range cands {
 		p, ok := c.poolAt(cur)
@@ -217,7 +235,7 @@ func importsConstructor(pass *analysis.Pass) bool {
 		direct[imp] = true
 	}
 	for _, f := range facts {
-		if direct[f.Object.Pkg()] {
+		if _, ok := f.Fact.(*poolConstructor); ok && direct[f.Object.Pkg()] {
 			return true
 		}
 	}

@@ -320,12 +320,21 @@ func (f *flow) arg(cur, arg inspector.Cursor, i int, direct bool) {
 				f.escape()
 			case sum.returned >= 0:
 				f.callResults(cur) // it comes back in the results
-			case sum.opaque || len(sum.uses) > 1 || len(sum.uses) == 1 && sum.usedInLoop:
-				f.opaqueUse(cur)
-			case len(sum.uses) == 1:
-				f.use(cur) // a helper that sends one request
+			default:
+				f.requests(cur, sum.requests())
 			}
 			return
+		}
+	}
+	if fn != nil && fn.Pkg() != f.c.pass.Pkg && call.Ellipsis == token.NoPos {
+		var fact borrowsPool
+		if f.c.pass.ImportObjectFact(fn.Origin(), &fact) {
+			for _, p := range fact.Params {
+				if p.Index == i {
+					f.requests(cur, p.Requests)
+					return
+				}
+			}
 		}
 	}
 	if !f.callResults(cur) {
@@ -357,6 +366,57 @@ func (f *flow) callResults(cur inspector.Cursor) bool {
 		return true
 	}
 	return false
+}
+
+// requests records n requests sent with the pool by the call at cur: 0,
+// 1, or 2 for several or unknown.
+func (f *flow) requests(cur inspector.Cursor, n int) {
+	switch n {
+	case 0:
+	case 1:
+		f.use(cur) // a helper that sends one request
+	default:
+		f.opaqueUse(cur)
+	}
+}
+
+// requests returns the number of requests the function sends with the
+// parameter: 0, 1, or 2 for several or unknown.
+func (sum borrowSummary) requests() int {
+	switch {
+	case sum.opaque || len(sum.uses) > 1 || len(sum.uses) == 1 && sum.usedInLoop:
+		return 2
+	case len(sum.uses) == 1:
+		return 1
+	}
+	return 0
+}
+
+// exportBorrows exports a borrowsPool fact for each exported function of
+// the package that uses a pool parameter without keeping it.
+func (c *checker) exportBorrows() {
+	for cur := range c.insp.Root().Preorder((*ast.FuncDecl)(nil)) {
+		decl := cur.Node().(*ast.FuncDecl)
+		fn, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+		if !ok || !fn.Exported() || decl.Body == nil {
+			continue
+		}
+		var fact borrowsPool
+		params := fn.Signature().Params()
+		for i := range params.Len() {
+			t := params.At(i).Type()
+			if !nethttp.IsClient(t) && !nethttp.IsTransport(t) && !nethttp.IsSQLDB(t) &&
+				!nethttp.IsNamed(t, nethttp.HTTP, "RoundTripper") {
+				continue
+			}
+			if sum, ok := c.borrow(fn, i); ok && !sum.escaped && sum.returned < 0 {
+				fact.Params = append(fact.Params, borrowedParam{Index: i, Requests: sum.requests()})
+			}
+		}
+		if len(fact.Params) > 0 {
+			c.pass.ExportObjectFact(fn, &fact)
+		}
+	}
 }
 
 // borrowSummary is what a function of this package does with one of its

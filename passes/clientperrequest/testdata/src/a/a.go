@@ -400,3 +400,19 @@ func probe(h http.Handler) {
 	srv.Client().Get(srv.URL)
 	httptest.NewServer(h).Client().Get(srv.URL)
 }
+
+// Helpers of another package, known by their facts.
+func fetchVia(u string) error {
+	c := &http.Client{Transport: &http.Transport{}} // want `http.Client with its own Transport created for a single request and dropped: each call of fetchVia`
+	return b.Fetch(c, u)
+}
+
+func crawlVia(urls []string) {
+	c := &http.Client{Transport: &http.Transport{}}
+	b.Crawl(c, urls)
+}
+
+func keepVia(w http.ResponseWriter, r *http.Request) {
+	c := &http.Client{Transport: &http.Transport{}}
+	b.Keep(c)
+}

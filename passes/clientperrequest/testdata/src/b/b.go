@@ -89,3 +89,24 @@ type Factory struct{ Timeout time.Duration }
 func (f *Factory) Client() *http.Client { // want Client:"returnsFreshPool"
 	return &http.Client{Transport: &http.Transport{}, Timeout: f.Timeout}
 }
+
+// Fetch sends one request with the client it is given, and keeps it not.
+func Fetch(c *http.Client, url string) error { // want Fetch:"borrowsPool"
+	resp, err := c.Get(url)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Crawl sends many.
+func Crawl(c *http.Client, urls []string) { // want Crawl:"borrowsPool"
+	for _, u := range urls {
+		c.Get(u)
+	}
+}
+
+var kept []*http.Client
+
+// Keep keeps it: no fact.
+func Keep(c *http.Client) { kept = append(kept, c) }
