@@ -69,7 +69,9 @@
 // Silent on: test files (a test's client lives for one test); literals
 // returned as a fallback by a function that may also return a config it
 // did not build (cfg.Clone() or nil-check defaults, as net/http's
-// cloneTLSConfig); configs used only by servers (tls.Listen, tls.Server,
+// cloneTLSConfig); a config stored into a Transport or Dialer the function
+// received (a parameter, a receiver's field), as a default filled in for
+// its owner; configs used only by servers (tls.Listen, tls.Server,
 // tls.NewListener, http.Server.TLSConfig, httptest.Server.TLS); configs
 // that set a ClientSessionCache, in the literal or by assignment; clones
 // (base.Clone()) and configs received as parameters, whose owner decides;

@@ -548,6 +548,14 @@ func (a *checker) store(cur inspector.Cursor, s *segment, seen map[*types.Var]bo
 		}
 		a.follow(a.pass.TypesInfo.ObjectOf(lhs), cur, s, seen)
 	case *ast.SelectorExpr:
+		if !a.owned(lhs.X) {
+			// A default filled into a Transport or Dialer this
+			// function received (http2's configureTransports sets
+			// t1.TLSClientConfig = new(tls.Config)): its owner
+			// decides.
+			s.unknown = true
+			return
+		}
 		a.sink(a.pass.TypesInfo.Uses[lhs.Sel], s)
 	default:
 		s.unknown = true
@@ -981,4 +989,15 @@ func (a *checker) builtHere(e ast.Expr) bool {
 		return true
 	}
 	return a.isNil(e)
+}
+
+// owned reports whether e, the operand of a field assignment, is a local
+// or package variable of this package (not a parameter or a receiver).
+func (a *checker) owned(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
+	return ok && v.Pkg() == a.pass.Pkg && (v.Kind() == types.LocalVar || v.Kind() == types.PackageVar)
 }

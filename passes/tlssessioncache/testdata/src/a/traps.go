@@ -121,3 +121,17 @@ func dialFallback(conn net.Conn, cfg *tls.Config) *tls.Conn {
 func transportFallback(cfg *tls.Config) *http.Transport {
 	return &http.Transport{TLSClientConfig: cloneOrNew(cfg)}
 }
+
+// A default filled into a Transport the function received (net/http's
+// HTTP/2 setup does this): its owner decides.
+func fillDefault(t *http.Transport) {
+	if t.TLSClientConfig == nil {
+		t.TLSClientConfig = new(tls.Config)
+	}
+}
+
+type client struct{ tr *http.Transport }
+
+func (c *client) setTLS() {
+	c.tr.TLSClientConfig = &tls.Config{ServerName: "x"}
+}
