@@ -89,6 +89,10 @@ type Response struct {
 	// on it, or a client of it): its pool dies with the function, so
 	// there is no reuse to lose.
 	OwnTransport bool
+	// HTTP2: a RoundTrip on a golang.org/x/net/http2 Transport or
+	// ClientConn. Closing an unread HTTP/2 body resets its stream, not
+	// the connection.
+	HTTP2 bool
 	// InTest: the call is in a _test.go file.
 	InTest bool
 	// InMain: the call is in main.main, whose return ends the process.
@@ -631,6 +635,9 @@ func (p *pkgState) analyze(top, fn ast.Node, call *ast.CallExpr) *Response {
 		r.InMain = fd.Name.Name == "main" && fd.Recv == nil && p.pass.Pkg.Name() == "main"
 	}
 	r.InTest = strings.HasSuffix(p.pass.Fset.File(call.Pos()).Name(), "_test.go")
+	if r.Kind == nethttp.RoundTrip {
+		r.HTTP2 = receiverPkg(info, call) == http2
+	}
 	if r.InTest && r.Kind == nethttp.RoundTrip {
 		r.TestDouble = testDouble(info, call)
 	}
@@ -1007,29 +1014,37 @@ func (p *pkgState) ownTransport(top ast.Node, call *ast.CallExpr) bool {
 	return own
 }
 
+const http2 = "golang.org/x/net/http2"
+
 // testDouble reports whether the RoundTrip call is on an interface or
 // on a type declared outside net/http and golang.org/x/net/http2.
 func testDouble(info *types.Info, call *ast.CallExpr) bool {
+	switch receiverPkg(info, call) {
+	case nethttp.HTTP, http2:
+		return false
+	}
+	return true
+}
+
+// receiverPkg returns the package path of the named type (or pointer to
+// it) that the method call is made on; "" for an interface or unknown.
+func receiverPkg(info *types.Info, call *ast.CallExpr) string {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
-		return true
+		return ""
 	}
 	t := info.TypeOf(sel.X)
 	if t == nil || types.IsInterface(t) {
-		return true
+		return ""
 	}
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = p.Elem()
 	}
 	n, ok := types.Unalias(t).(*types.Named)
 	if !ok || n.Obj().Pkg() == nil {
-		return true
+		return ""
 	}
-	switch n.Obj().Pkg().Path() {
-	case nethttp.HTTP, "golang.org/x/net/http2":
-		return false
-	}
-	return true
+	return n.Obj().Pkg().Path()
 }
 
 func identVar(info *types.Info, id *ast.Ident) *types.Var {
