@@ -10,10 +10,15 @@
 #   -m N    extra runs per tool and corpus with every tool process measured,
 #           for peak RSS and CPU time (default 1)
 #   -c LIST corpora: std (net/...), k8s (k8s.io/client-go/...); default both
-#   -t LIST vettools, in the order of the first run; default all four
+#   -t LIST vettools, in the order of the first run; default all four ("" for none)
 #   -S      skip the standalone comparison (reuselint PATTERN vs go vet PATTERN on k8s)
+#   -a LIST the standalone commands: govet (go vet PATTERN), reuselint, floor; default all three
 #   -o DIR  where results go (default bench/out/<date>)
 #   -k      keep the work directory (build caches, binaries, module)
+#   -T FILE print the table of an existing results.tsv (e.g. of an interrupted run) and exit
+#   -w DIR  use DIR as the work directory and keep it; a later run with the
+#           same DIR reuses its module and warmed caches (they hold no result
+#           of a measured tool) and rebuilds the tools
 #
 # Needs only Go and the module proxy: it builds reuselint, the floor
 # (bench/floor) and the measuring helper (bench/measure) from this
@@ -39,23 +44,80 @@ set -euo pipefail
 BODYCLOSE_VERSION=v0.0.0-20260723120731-857993a2939c # latest on 2026-11-27
 CLIENTGO_VERSION=v0.35.10
 
+# table RESULTS: the markdown table of a results.tsv. Medians of the timed
+# runs; peak RSS (the largest tool process) and the median total tool CPU
+# from the wrapped runs.
+table() {
+	awk -F'\t' '
+function median(key,    n, i, j, t, a) {
+	n = split(vals[key], a, " ")
+	for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
+	if (n == 0) return ""
+	return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+}
+function add(key, v) { vals[key] = vals[key] (vals[key] == "" ? "" : " ") v }
+function mb(kb) { return kb == "" ? "-" : sprintf("%.0f", kb / 1024) }
+function ratio(a, b) { return (a == "" || b == "" || b == 0) ? "-" : sprintf("%.2f", a / b) }
+NR == 1 { next }
+{
+	k = $2 SUBSEP $3
+	if ($1 == "vet") { add("wall" SUBSEP k, $5); add("tree" SUBSEP k, $6); if (!($3 in seen)) { seen[$3]; corp[++nc] = $3 }; if (!(k in tk)) { tk[k]; tl[++nt] = $2 } ; n[k]++ }
+	if ($1 == "rss") { if ($7 > rss[k]) rss[k] = $7; add("cpu" SUBSEP k, $8); if ($10 > 0) failed[k] += $10 }
+	if ($1 == "alone") { add("awall" SUBSEP $2, $5); if ($6 > arss[$2]) arss[$2] = $6; if (!($2 in ak)) { ak[$2]; al[++na] = $2 }; an[$2]++ }
+}
+END {
+	print "| tool | corpus | runs | median wall (s) | tool CPU (s) | peak RSS, tool (MB) | peak RSS, go vet tree (MB) | wall / floor | wall / stock vet | RSS / bodyclose |"
+	print "|---|---|---|---|---|---|---|---|---|---|"
+	for (c = 1; c <= nc; c++) {
+		cc = corp[c]
+		fw = median("wall" SUBSEP "floor" SUBSEP cc); vw = median("wall" SUBSEP "vet" SUBSEP cc)
+		for (i = 1; i <= nt; i++) {
+			k = tl[i] SUBSEP cc
+			if (!(k in n)) continue
+			w = median("wall" SUBSEP k)
+			tr = ""; m = split(vals["tree" SUBSEP k], a, " "); for (j = 1; j <= m; j++) if (a[j] + 0 > tr + 0) tr = a[j]
+			name = tl[i] == "vet" ? "stock vet" : tl[i]
+			if (failed[k] > 0) name = name " (" failed[k] " tool failures)"
+			printf "| %s | %s | %d | %.2f | %s | %s | %s | %s | %s | %s |\n", name, cc, n[k], w,
+				median("cpu" SUBSEP k) == "" ? "-" : median("cpu" SUBSEP k), mb(rss[k]), mb(tr),
+				ratio(w, fw), ratio(w, vw), ratio(rss[k], rss["bodyclose" SUBSEP cc])
+		}
+	}
+	if (na > 0) {
+		print ""
+		print "| standalone on k8s | runs | median wall (s) | peak RSS (MB) | wall / go vet |"
+		print "|---|---|---|---|---|"
+		gw = median("awall" SUBSEP "govet")
+		for (i = 1; i <= na; i++) {
+			w = median("awall" SUBSEP al[i])
+			printf "| %s | %d | %.2f | %s | %s |\n", al[i] == "govet" ? "go vet (stock)" : al[i] " (standalone)", an[al[i]], w, mb(arss[al[i]]), ratio(w, gw)
+		}
+	}
+}' "$1"
+}
+
 runs=3
 rssruns=1
 corpora="std k8s"
 tools="floor vet bodyclose reuselint"
+alone="govet reuselint floor"
 standalone=1
 keep=0
 out=""
+workdir=""
 usage() { sed -n '2,/^set -euo/p' "$0" | sed -e '/^set -euo/d' -e 's/^# \{0,1\}//'; }
-while getopts "n:m:c:t:So:kh" opt; do
+while getopts "n:m:c:t:Sa:o:kw:T:h" opt; do
 	case $opt in
 	n) runs=$OPTARG ;;
 	m) rssruns=$OPTARG ;;
 	c) corpora=$OPTARG ;;
 	t) tools=$OPTARG ;;
 	S) standalone=0 ;;
+	a) alone=$OPTARG ;;
 	o) out=$OPTARG ;;
 	k) keep=1 ;;
+	w) workdir=$OPTARG keep=1 ;;
+	T) table "$OPTARG"; exit ;;
 	h) usage; exit 0 ;;
 	*) usage >&2; exit 2 ;;
 	esac
@@ -67,7 +129,12 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out=${out:-$repo/bench/out/$(date +%Y%m%dT%H%M%S)}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-work=$(mktemp -d "${TMPDIR:-/tmp}/reuselint-bench.XXXXXX")
+if [[ -n $workdir ]]; then
+	mkdir -p "$workdir"
+	work=$(cd "$workdir" && pwd)
+else
+	work=$(mktemp -d "${TMPDIR:-/tmp}/reuselint-bench.XXXXXX")
+fi
 cleanup() {
 	if [[ $keep == 1 ]]; then
 		echo "work directory kept: $work" >&2
@@ -120,17 +187,24 @@ done
 log "fetching k8s.io/client-go@$CLIENTGO_VERSION into $mod"
 (
 	cd "$mod"
-	go mod init reuselint.bench/corpus >/dev/null 2>&1
+	[[ -f go.mod ]] || go mod init reuselint.bench/corpus >/dev/null 2>&1
 	go get "k8s.io/client-go@$CLIENTGO_VERSION" >/dev/null 2>&1 ||
 		go get "k8s.io/client-go@$CLIENTGO_VERSION"
 )
 for c in $corpora; do
+	stamp="$(go version) $CLIENTGO_VERSION"
+	if [[ -f $work/warm-$c.ok && $(cat "$work/warm-$c.ok") == "$stamp" ]]; then
+		log "reusing the warmed GOCACHE for $c"
+		continue
+	fi
 	log "warming GOCACHE for $c ($(pattern "$c"))"
+	rm -rf "$work/warm-$c" "$work/warm-$c.ok"
 	(cd "$mod" && GOCACHE=$work/warm-$c GOFLAGS="${GOFLAGS:-} -mod=mod" \
 		go vet -vettool="$bin/warm" "$(pattern "$c")") >"$out/logs/warm-$c.log" 2>&1 || {
 		echo "vet.sh: warming $c failed, see $out/logs/warm-$c.log" >&2
 		exit 1
 	}
+	echo "$stamp" >"$work/warm-$c.ok"
 done
 
 # --- measuring ---------------------------------------------------------------
@@ -173,6 +247,7 @@ measure_cmd() {
 	fi
 	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$kind" "$tool" "$corpus" "$run" \
 		"$wall" "$tree" "$rss" "$cpu" "$procs" "$failed" "$exit" >>"$results"
+	rm -rf "$work/run-cache"
 	log "$(printf '%-10s %-10s %-4s run %s: %6ss  exit %s  tool peak %s kB  tool cpu %ss  failed %s' \
 		"$kind" "$tool" "$corpus" "$run" "$wall" "$exit" "$rss" "$cpu" "$failed")"
 	if grep -q -e '^panic:' -e 'fatal error:' -e 'internal error' "$out/logs/$name.out"; then
@@ -208,7 +283,7 @@ done
 # Standalone: the checker loads every package from source in one process.
 if [[ $standalone == 1 ]]; then
 	for ((r = 1; r <= runs; r++)); do
-		for t in $(rotate $((r - 1)) govet reuselint floor); do
+		for t in $(rotate $((r - 1)) $alone); do
 			case $t in
 			govet) measure_cmd alone govet k8s "$r" /dev/null -- go vet "$(pattern k8s)" ;;
 			*) measure_cmd alone "$t" k8s "$r" /dev/null -- "$bin/$t" "$(pattern k8s)" ;;
@@ -219,55 +294,7 @@ fi
 log "done: $(uptime)"
 
 # --- table -------------------------------------------------------------------
-# Medians of the timed runs; peak RSS and CPU from the wrapped runs (the
-# largest tool process, the median of total tool CPU).
-awk -F'\t' -v runs="$runs" '
-function median(key,    n, i, j, t, a) {
-	n = split(vals[key], a, " ")
-	for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
-	if (n == 0) return ""
-	return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-}
-function add(key, v) { vals[key] = vals[key] (vals[key] == "" ? "" : " ") v }
-function mb(kb) { return kb == "" ? "-" : sprintf("%.0f", kb / 1024) }
-function ratio(a, b) { return (a == "" || b == "" || b == 0) ? "-" : sprintf("%.2f", a / b) }
-NR == 1 { next }
-{
-	k = $2 SUBSEP $3
-	if ($1 == "vet") { add("wall" SUBSEP k, $5); add("tree" SUBSEP k, $6); if (!($3 in seen)) { seen[$3]; corp[++nc] = $3 }; if (!(k in tk)) { tk[k]; tl[++nt] = $2 } ; n[k]++ }
-	if ($1 == "rss") { if ($7 > rss[k]) rss[k] = $7; add("cpu" SUBSEP k, $8); if ($10 > 0) failed[k] += $10 }
-	if ($1 == "alone") { add("awall" SUBSEP $2, $5); if ($6 > arss[$2]) arss[$2] = $6; if (!($2 in ak)) { ak[$2]; al[++na] = $2 }; an[$2]++ }
-}
-END {
-	print "| tool | corpus | runs | median wall (s) | tool CPU (s) | peak RSS, tool (MB) | peak RSS, go vet tree (MB) | wall / floor | wall / stock vet | RSS / bodyclose |"
-	print "|---|---|---|---|---|---|---|---|---|---|"
-	for (c = 1; c <= nc; c++) {
-		cc = corp[c]
-		fw = median("wall" SUBSEP "floor" SUBSEP cc); vw = median("wall" SUBSEP "vet" SUBSEP cc)
-		for (i = 1; i <= nt; i++) {
-			k = tl[i] SUBSEP cc
-			if (!(k in n)) continue
-			w = median("wall" SUBSEP k)
-			tr = ""; m = split(vals["tree" SUBSEP k], a, " "); for (j = 1; j <= m; j++) if (a[j] + 0 > tr + 0) tr = a[j]
-			name = tl[i] == "vet" ? "stock vet" : tl[i]
-			if (failed[k] > 0) name = name " (" failed[k] " tool failures)"
-			printf "| %s | %s | %d | %.2f | %s | %s | %s | %s | %s | %s |\n", name, cc, n[k], w,
-				median("cpu" SUBSEP k) == "" ? "-" : median("cpu" SUBSEP k), mb(rss[k]), mb(tr),
-				ratio(w, fw), ratio(w, vw), ratio(rss[k], rss["bodyclose" SUBSEP cc])
-		}
-	}
-	if (na > 0) {
-		print ""
-		print "| standalone on k8s | runs | median wall (s) | peak RSS (MB) | wall / go vet |"
-		print "|---|---|---|---|---|"
-		gw = median("awall" SUBSEP "govet")
-		for (i = 1; i <= na; i++) {
-			w = median("awall" SUBSEP al[i])
-			printf "| %s | %d | %.2f | %s | %s |\n", al[i] == "govet" ? "go vet (stock)" : al[i] " (standalone)", an[al[i]], w, mb(arss[al[i]]), ratio(w, gw)
-		}
-	}
-}' "$results" >"$out/table.md"
-
+table "$results" >"$out/table.md"
 {
 	echo "reuselint $(git -C "$repo" describe --always --dirty 2>/dev/null || echo '?'), $(go version)"
 	echo "checks: $("$bin/reuselint" help 2>&1 | awk '/^Registered analyzers:/ { f = 1; next } f && NF { printf "%s ", $1 } f && !NF && n++ { exit }')"
