@@ -89,9 +89,9 @@ type Response struct {
 	// on it, or a client of it): its pool dies with the function, so
 	// there is no reuse to lose.
 	OwnTransport bool
-	// HTTP2: a RoundTrip on a golang.org/x/net/http2 Transport or
-	// ClientConn. Closing an unread HTTP/2 body resets its stream, not
-	// the connection.
+	// HTTP2: the call goes through a golang.org/x/net/http2 Transport or
+	// ClientConn (see overHTTP2). Closing an unread HTTP/2 body resets
+	// its stream, not the connection.
 	HTTP2 bool
 	// InTest: the call is in a _test.go file.
 	InTest bool
@@ -635,9 +635,7 @@ func (p *pkgState) analyze(top, fn ast.Node, call *ast.CallExpr) *Response {
 		r.InMain = fd.Name.Name == "main" && fd.Recv == nil && p.pass.Pkg.Name() == "main"
 	}
 	r.InTest = strings.HasSuffix(p.pass.Fset.File(call.Pos()).Name(), "_test.go")
-	if r.Kind == nethttp.RoundTrip {
-		r.HTTP2 = receiverPkg(info, call) == http2
-	}
+	r.HTTP2 = p.overHTTP2(top, call)
 	if r.InTest && r.Kind == nethttp.RoundTrip {
 		r.TestDouble = testDouble(info, call)
 	}
@@ -928,7 +926,7 @@ func (p *pkgState) httptest(body *ast.BlockStmt, t *tree, call *ast.CallExpr) bo
 
 // assigned returns the expressions assigned to v in body: the right
 // side matching v, or the single call of a multi-value assignment.
-func assigned(info *types.Info, body *ast.BlockStmt, v *types.Var) []ast.Expr {
+func assigned(info *types.Info, body ast.Node, v *types.Var) []ast.Expr {
 	var out []ast.Expr
 	ast.Inspect(body, func(n ast.Node) bool {
 		var lhs, rhs []ast.Expr
@@ -1033,7 +1031,12 @@ func receiverPkg(info *types.Info, call *ast.CallExpr) string {
 	if !ok {
 		return ""
 	}
-	t := info.TypeOf(sel.X)
+	return typePkg(info.TypeOf(sel.X))
+}
+
+// typePkg returns the package path of the named type t, or of the type
+// t points to; "" for an interface or unknown.
+func typePkg(t types.Type) string {
 	if t == nil || types.IsInterface(t) {
 		return ""
 	}
@@ -1045,6 +1048,47 @@ func receiverPkg(info *types.Info, call *ast.CallExpr) string {
 		return ""
 	}
 	return n.Obj().Pkg().Path()
+}
+
+// overHTTP2 reports whether call goes through a golang.org/x/net/http2
+// transport: a RoundTrip on one, or a call on a local client variable
+// assigned an http.Client literal whose Transport is one.
+func (p *pkgState) overHTTP2(top ast.Node, call *ast.CallExpr) bool {
+	info := p.pass.TypesInfo
+	if receiverPkg(info, call) == http2 {
+		return true
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return false
+	}
+	for _, rhs := range assigned(info, top, v) {
+		if u, ok := ast.Unparen(rhs).(*ast.UnaryExpr); ok && u.Op == token.AND {
+			rhs = u.X
+		}
+		lit, ok := ast.Unparen(rhs).(*ast.CompositeLit)
+		if !ok || !nethttp.IsNamed(info.TypeOf(lit), nethttp.HTTP, "Client") {
+			continue
+		}
+		for _, elt := range lit.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Transport" && typePkg(info.TypeOf(kv.Value)) == http2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func identVar(info *types.Info, id *ast.Ident) *types.Var {

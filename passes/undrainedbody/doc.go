@@ -52,9 +52,10 @@
 // the content length is 0 (nothing to read), for requests sent to an
 // httptest.Server, through a test double's RoundTrip or through an
 // http.Transport literal the function builds for itself (no pool to give
-// the connection back to), for RoundTrip on a golang.org/x/net/http2
-// Transport or ClientConn (closing an HTTP/2 body resets its stream, not
-// the connection), for bodies handed
+// the connection back to), for requests through a golang.org/x/net/http2
+// Transport or ClientConn, directly or as the Transport of a local
+// http.Client literal (closing an HTTP/2 body resets its stream, not the
+// connection), for bodies handed
 // to a helper that drains them, and for deferred closes in main.main
 // (they run as the process exits).
 //

@@ -14,3 +14,13 @@ func overHTTP2(t *http2.Transport, req *http.Request) {
 	}
 	resp.Body.Close()
 }
+
+func clientOverHTTP2(req *http.Request) {
+	tr := &http2.Transport{}
+	c := &http.Client{Transport: tr}
+	resp, err := c.Do(req)
+	if err != nil {
+		return
+	}
+	resp.Body.Close()
+}
