@@ -59,10 +59,12 @@
 // run function builds its one client there).
 //
 // Known limits: the check follows a pool within the function that builds
-// it, and into the functions of the same package it is passed to. A pool
-// passed to a function of another package is assumed to be kept, unless
-// the function returns a value that holds it (a gRPC client stub, a
-// wrapper), which is then followed. A pool in a variable declared before
+// it, into the functions of the same package it is passed to, and into
+// exported functions of other packages known (a fact) to use a client,
+// transport or database without keeping it. A pool passed to another
+// function of another package is assumed to be kept, unless the function
+// returns a value that holds it (a gRPC client stub, a wrapper), which is
+// then followed. A pool in a variable declared before
 // a loop and rebuilt in every iteration is not reported, nor is a
 // Transport that dials through a local connection, pipe or buffer (it
 // exists for this call only). Handlers of other frameworks than net/http
