@@ -193,6 +193,16 @@ func (f *flow) value(cur inspector.Cursor, direct bool) {
 // assign follows the pool, or a value that holds it, into the left-hand
 // side lhs.
 func (f *flow) assign(lhs ast.Expr, direct bool) {
+	if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
+		// A field of a value built here (client.Transport = t, with
+		// client := &http.Client{...}): that value holds it now.
+		if x, ok := sel.X.(*ast.Ident); ok {
+			if v, ok := f.c.pass.TypesInfo.Uses[x].(*types.Var); ok && f.builtHere(v) {
+				f.variable(v, false)
+				return
+			}
+		}
+	}
 	id, ok := ast.Unparen(lhs).(*ast.Ident)
 	if !ok {
 		f.escape() // a field, a map or slice element, *p
@@ -213,6 +223,64 @@ func (f *flow) assign(lhs ast.Expr, direct bool) {
 		return
 	}
 	f.variable(v, direct)
+}
+
+// builtHere reports whether every value of the local variable v is built
+// in f.fn: it is declared in its body (not a parameter) and only ever
+// assigned composite literals, their addresses, or new(T).
+func (f *flow) builtHere(v *types.Var) bool {
+	var body *ast.BlockStmt
+	switch fn := f.fn.Node().(type) {
+	case *ast.FuncDecl:
+		body = fn.Body
+	case *ast.FuncLit:
+		body = fn.Body
+	}
+	if body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() {
+		return false
+	}
+	info := f.c.pass.TypesInfo
+	fresh := func(e ast.Expr) bool {
+		e = ast.Unparen(e)
+		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			e = ast.Unparen(u.X)
+		}
+		switch e := e.(type) {
+		case *ast.CompositeLit:
+			return true
+		case *ast.CallExpr:
+			id, ok := ast.Unparen(e.Fun).(*ast.Ident)
+			b, isBuiltin := info.Uses[id].(*types.Builtin)
+			return ok && isBuiltin && b.Name() == "new"
+		}
+		return false
+	}
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && (info.Defs[id] == v || info.Uses[id] == v)
+	}
+	ok := true
+	for cur := range f.fn.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if is(lhs) && (len(n.Lhs) != len(n.Rhs) || !fresh(n.Rhs[i])) {
+					ok = false
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if is(name) && len(n.Values) > 0 && (len(n.Values) != len(n.Names) || !fresh(n.Values[i])) {
+					ok = false
+				}
+			}
+		case *ast.RangeStmt:
+			if n.Key != nil && is(n.Key) || n.Value != nil && is(n.Value) {
+				ok = false
+			}
+		}
+	}
+	return ok
 }
 
 // variable follows the pool through every use of the local variable v.
@@ -515,7 +583,12 @@ func (f *flow) selector(cur inspector.Cursor, direct bool) {
 		// A field: written (configuration) or read (what it holds).
 		switch cur.ParentEdgeKind() {
 		case edge.AssignStmt_Lhs, edge.IncDecStmt_X:
-			f.lt.mutated = true
+			if id, ok := sel.X.(*ast.Ident); ok {
+				if v, ok := info.Uses[id].(*types.Var); ok && !f.lt.vars[v] {
+					return // a field of a value that holds it (client.Transport = t)
+				}
+			}
+			f.lt.mutated = true // the pool's configuration, or part of it
 			if as, ok := cur.Parent().Node().(*ast.AssignStmt); ok && dialFields[sel.Sel.Name] &&
 				len(as.Lhs) == len(as.Rhs) && nethttp.IsTransport(info.TypeOf(sel.X)) {
 				if f.c.boundDial(as.Rhs[cur.ParentEdgeIndex()]) {

@@ -416,3 +416,28 @@ func keepVia(w http.ResponseWriter, r *http.Request) {
 	c := &http.Client{Transport: &http.Transport{}}
 	b.Keep(c)
 }
+
+// A transport set on a client built here: the client holds it.
+func setField(w http.ResponseWriter, r *http.Request) {
+	client := &http.Client{Timeout: time.Second}
+	client.Transport = &http.Transport{MaxIdleConns: 5} // want `http.Transport created per request in an HTTP handler: .*; reuse one shared Transport`
+	client.Get("https://example.com")
+	var c2 http.Client
+	c2.Transport = http.DefaultTransport.(*http.Transport).Clone() // want `http.Transport created per request in an HTTP handler`
+	c2.Do(r)
+}
+
+// Set on a client that is not built here (shared, a parameter, or
+// rebuilt from elsewhere): it is kept there, silent.
+func setShared(w http.ResponseWriter, r *http.Request) {
+	c := pkgClient
+	c.Transport = &http.Transport{}
+	c2 := &http.Client{}
+	c2 = pkgClient
+	c2.Transport = &http.Transport{}
+	setParam(pkgClient)
+}
+
+func setParam(c *http.Client) {
+	c.Transport = &http.Transport{}
+}

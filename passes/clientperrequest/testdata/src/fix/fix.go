@@ -110,6 +110,17 @@ func later(w http.ResponseWriter, r *http.Request) {
 	t.RoundTrip(r)
 }
 
+// Configured after it is built: sharing it would change the shared
+// pool's configuration on every request, no fix.
+func configured(w http.ResponseWriter, r *http.Request) {
+	t := &http.Transport{TLSClientConfig: &tls.Config{}} // want `http.Transport created per request in an HTTP handler: .*; build one Transport and reuse it`
+	t.TLSClientConfig.ServerName = r.Host
+	t.RoundTrip(r)
+	c := &http.Client{Transport: &http.Transport{}} // want `http.Client with its own Transport created per request in an HTTP handler: .*; build one Client and reuse it`
+	c.Transport.(*http.Transport).MaxIdleConns = 2
+	c.Do(r)
+}
+
 // Two pools in one function: two variables, both declared before it.
 func two(w http.ResponseWriter, r *http.Request) {
 	a := &http.Client{Transport: &http.Transport{}} // want `http.Client with its own Transport created per request`
