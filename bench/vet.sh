@@ -61,7 +61,7 @@ function ratio(a, b) { return (a == "" || b == "" || b == 0) ? "-" : sprintf("%.
 NR == 1 { next }
 {
 	k = $2 SUBSEP $3
-	if ($1 == "vet") { add("wall" SUBSEP k, $5); add("tree" SUBSEP k, $6); if (!($3 in seen)) { seen[$3]; corp[++nc] = $3 }; if (!(k in tk)) { tk[k]; tl[++nt] = $2 } ; n[k]++ }
+	if ($1 == "vet") { add("wall" SUBSEP k, $5); add("tree" SUBSEP k, $6); if (!($3 in seen)) { seen[$3]; corp[++nc] = $3 }; if (!($2 in tk)) { tk[$2]; tl[++nt] = $2 }; n[k]++ }
 	if ($1 == "rss") { if ($7 > rss[k]) rss[k] = $7; add("cpu" SUBSEP k, $8); if ($10 > 0) failed[k] += $10 }
 	if ($1 == "alone") { add("awall" SUBSEP $2, $5); if ($6 > arss[$2]) arss[$2] = $6; if (!($2 in ak)) { ak[$2]; al[++na] = $2 }; an[$2]++ }
 }
