@@ -956,10 +956,10 @@ func assigned(info *types.Info, body ast.Node, v *types.Var) []ast.Expr {
 }
 
 // ownTransport reports whether call is made on a local variable of the
-// declaration top (the function or an enclosing one) that holds a
-// Transport literal or a Client literal whose Transport is one.
+// declaration top (the function or an enclosing one) that holds a fresh
+// Transport (a literal, new(http.Transport) or a Clone()) or a Client
+// literal whose Transport is one.
 func (p *pkgState) ownTransport(top ast.Node, call *ast.CallExpr) bool {
-	info := p.pass.TypesInfo
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return false
@@ -968,48 +968,90 @@ func (p *pkgState) ownTransport(top ast.Node, call *ast.CallExpr) bool {
 	if !ok {
 		return false
 	}
-	v := identVar(info, id)
-	if v == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+	return p.localFreshPool(top, identVar(p.pass.TypesInfo, id), 0)
+}
+
+// localFreshPool reports whether the local variable v is assigned, in
+// top, a fresh Transport or a Client literal whose Transport is fresh.
+// depth bounds the chain of variables followed (t := ...; c := &Client{Transport: t}).
+func (p *pkgState) localFreshPool(top ast.Node, v *types.Var, depth int) bool {
+	if v == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() || depth > 3 {
 		return false // a field, or a package-level pool
 	}
-	body := top
-	isTransportLit := func(e ast.Expr) bool {
-		if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
-			e = u.X
-		}
-		lit, ok := ast.Unparen(e).(*ast.CompositeLit)
-		return ok && nethttp.IsNamed(info.TypeOf(lit), nethttp.HTTP, "Transport")
-	}
+	info := p.pass.TypesInfo
 	own := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		as, ok := n.(*ast.AssignStmt)
-		if !ok || len(as.Lhs) != len(as.Rhs) {
-			return !own
+	assigned := func(lhs *ast.Ident, rhs ast.Expr) {
+		if identVar(info, lhs) == v && (p.freshTransport(top, rhs, depth) || p.clientOfFreshTransport(top, rhs, depth)) {
+			own = true
 		}
-		for i, l := range as.Lhs {
-			lid, ok := l.(*ast.Ident)
-			if !ok || identVar(info, lid) != v {
-				continue
-			}
-			r := as.Rhs[i]
-			if isTransportLit(r) {
-				own = true
-			}
-			if u, ok := ast.Unparen(r).(*ast.UnaryExpr); ok && u.Op == token.AND {
-				if lit, ok := u.X.(*ast.CompositeLit); ok && nethttp.IsNamed(info.TypeOf(lit), nethttp.HTTP, "Client") {
-					for _, elt := range lit.Elts {
-						if kv, ok := elt.(*ast.KeyValueExpr); ok && isTransportLit(kv.Value) {
-							if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Transport" {
-								own = true
-							}
-						}
+	}
+	ast.Inspect(top, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) == len(n.Rhs) {
+				for i, l := range n.Lhs {
+					if lid, ok := l.(*ast.Ident); ok {
+						assigned(lid, n.Rhs[i])
 					}
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i, name := range n.Names {
+					assigned(name, n.Values[i])
 				}
 			}
 		}
 		return !own
 	})
 	return own
+}
+
+// freshTransport reports whether e builds a new *http.Transport: a
+// literal, new(http.Transport), a Clone() of any Transport, or a local
+// variable holding one.
+func (p *pkgState) freshTransport(top ast.Node, e ast.Expr, depth int) bool {
+	info := p.pass.TypesInfo
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	switch e := e.(type) {
+	case *ast.CompositeLit:
+		return nethttp.IsNamed(info.TypeOf(e), nethttp.HTTP, "Transport")
+	case *ast.CallExpr:
+		if nethttp.IsMethod(nethttp.Callee(info, e), nethttp.HTTP, "Transport", "Clone") {
+			return true
+		}
+		id, ok := ast.Unparen(e.Fun).(*ast.Ident)
+		if b, isBuiltin := info.Uses[id].(*types.Builtin); ok && isBuiltin && b.Name() == "new" {
+			return nethttp.IsTransport(info.TypeOf(e))
+		}
+	case *ast.Ident:
+		return nethttp.IsTransport(info.TypeOf(e)) && p.localFreshPool(top, identVar(info, e), depth+1)
+	}
+	return false
+}
+
+// clientOfFreshTransport reports whether e is an http.Client literal
+// whose Transport is fresh.
+func (p *pkgState) clientOfFreshTransport(top ast.Node, e ast.Expr, depth int) bool {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok || !nethttp.IsNamed(p.pass.TypesInfo.TypeOf(lit), nethttp.HTTP, "Client") {
+		return false
+	}
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Transport" && p.freshTransport(top, kv.Value, depth) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 const http2 = "golang.org/x/net/http2"

@@ -218,3 +218,26 @@ func ownTransport(req *http.Request) {
 		resp.Body.Close()
 	}()
 }
+
+// A clone of a transport, used through a client literal of a variable:
+// the pool dies with the function, as in net/http's ExampleProtocols_http1or2.
+func ownClonedTransport() {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	cli := &http.Client{Transport: t}
+	res, err := cli.Get("https://example.com/robots.txt")
+	if err != nil {
+		return
+	}
+	res.Body.Close()
+}
+
+// A Transport variable set on a client literal (net/http's transport_test.go:1837 shape).
+func ownTransportVariable(req *http.Request) {
+	tr := &http.Transport{}
+	defer tr.CloseIdleConnections()
+	c := &http.Client{Transport: tr}
+	res, err := c.Do(req)
+	if err == nil {
+		res.Body.Close()
+	}
+}
