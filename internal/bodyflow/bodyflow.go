@@ -70,10 +70,14 @@ type Response struct {
 	// Returned: the response or its body is returned on some path; the
 	// function's job is to hand it to its caller.
 	Returned bool
-	// Head: a HEAD request, whose response has no body holding the
-	// connection. MethodUnknown: the request's method is not a
-	// constant, so it may be HEAD.
+	// Head: a HEAD (or CONNECT) request, whose response has no body
+	// holding a pooled connection. MethodUnknown: the request's method is
+	// not a constant, or the request is not built here, so it may be HEAD.
 	Head, MethodUnknown bool
+	// RequestElsewhere: the request sent by Do or RoundTrip is not built
+	// by http.NewRequest in this function (a parameter, a field, a
+	// table), so its method is not known here.
+	RequestElsewhere bool
 	// Wrapper: the call is to a function that returns a client call's
 	// response (a Fact with Returns), not a client call itself.
 	Wrapper bool
@@ -835,7 +839,9 @@ func (p *pkgState) method(body *ast.BlockStmt, t *tree, r *Response) (head, unkn
 	if len(r.Call.Args) != 1 {
 		return false, false
 	}
-	for _, nr := range p.newRequests(body, r.Call.Args[0]) {
+	nrs := p.newRequests(body, r.Call.Args[0])
+	r.RequestElsewhere = len(nrs) == 0
+	for _, nr := range nrs {
 		m := nr.Args[0]
 		if nethttp.IsFunc(nethttp.Callee(p.pass.TypesInfo, nr), nethttp.HTTP, "NewRequestWithContext") {
 			m = nr.Args[1]
@@ -843,7 +849,9 @@ func (p *pkgState) method(body *ast.BlockStmt, t *tree, r *Response) (head, unkn
 		tv := p.pass.TypesInfo.Types[m]
 		if tv.Value == nil || tv.Value.Kind() != constant.String {
 			unknown = true
-		} else if constant.StringVal(tv.Value) == "HEAD" {
+		} else if m := constant.StringVal(tv.Value); m == "HEAD" || m == "CONNECT" {
+			// Neither has a body to drain: a HEAD response has none, and
+			// a CONNECT response's body is the tunnel itself.
 			head = true
 		}
 	}

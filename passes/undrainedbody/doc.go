@@ -47,11 +47,13 @@
 // before the final chunk.
 //
 // A body that is never closed on some path is unclosedbody's finding, not
-// this one's. The check is silent for HEAD requests and requests whose
-// method is not a constant, for branches where the status is 204 or 304 or
+// this one's. The check is silent for HEAD and CONNECT requests, requests
+// whose method is not a constant, requests built elsewhere (a parameter, a
+// table) whose body this function never reads (they may be HEAD or
+// CONNECT), for branches where the status is 204 or 304 or
 // the content length is 0 (nothing to read), for requests sent to an
 // httptest.Server, through a test double's RoundTrip or through an
-// http.Transport literal the function builds for itself (no pool to give
+// http.Transport the function builds for itself (a literal or a Clone; no pool to give
 // the connection back to), for requests through a golang.org/x/net/http2
 // Transport or ClientConn, directly or as the Transport of a local
 // http.Client literal (closing an HTTP/2 body resets its stream, not the
