@@ -29,10 +29,9 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 
+	"github.com/reuselint/reuselint/internal/lazyinspect"
 	"github.com/reuselint/reuselint/internal/nethttp"
 )
 
@@ -42,7 +41,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "bodyflow",
 	Doc:        "follow HTTP response bodies through the functions that receive them (internal to reuselint)",
 	URL:        "https://pkg.go.dev/github.com/reuselint/reuselint/internal/bodyflow",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	Requires:   []*analysis.Analyzer{lazyinspect.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
 	FactTypes:  []analysis.Fact{new(Fact), new(helpersFact)},
@@ -275,7 +274,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	var order []ast.Node
 	sites := make(map[ast.Node]*site)
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := lazyinspect.Inspector(pass)
 	insp.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
 			return true

@@ -9,12 +9,12 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	rdoc "github.com/reuselint/reuselint/internal/doc"
 	"github.com/reuselint/reuselint/internal/edit"
+	"github.com/reuselint/reuselint/internal/lazyinspect"
 	"github.com/reuselint/reuselint/internal/nethttp"
 )
 
@@ -30,7 +30,7 @@ func New() *analysis.Analyzer {
 		Name:     "keepalive",
 		Doc:      rdoc.MustExtract(doc, "keepalive"),
 		URL:      rdoc.URL("keepalive"),
-		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Requires: []*analysis.Analyzer{lazyinspect.Analyzer},
 		Run:      run,
 	}
 }
@@ -48,7 +48,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	c := &checker{pass: pass}
-	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	in := lazyinspect.Inspector(pass)
 	for file := range in.Root().Children() {
 		// Tests switch keep-alive off on purpose, and the connections
 		// they pay for are not the users'.

@@ -9,12 +9,12 @@ import (
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	rdoc "github.com/reuselint/reuselint/internal/doc"
 	"github.com/reuselint/reuselint/internal/edit"
+	"github.com/reuselint/reuselint/internal/lazyinspect"
 	"github.com/reuselint/reuselint/internal/nethttp"
 )
 
@@ -30,7 +30,7 @@ func New() *analysis.Analyzer {
 		Name:      "tlssessioncache",
 		Doc:       rdoc.MustExtract(doc, "tlssessioncache"),
 		URL:       rdoc.URL("tlssessioncache"),
-		Requires:  []*analysis.Analyzer{inspect.Analyzer},
+		Requires:  []*analysis.Analyzer{lazyinspect.Analyzer},
 		FactTypes: []analysis.Fact{new(uncachedConfig)},
 		Run:       run,
 	}
@@ -86,7 +86,7 @@ func run(pass *analysis.Pass) (any, error) {
 		fresh:     make(map[*types.Func]*freshness),
 		onlyFresh: make(map[*types.Func]bool),
 	}
-	a.collect(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
+	a.collect(lazyinspect.Inspector(pass))
 	for _, o := range a.origins {
 		a.check(o)
 	}
