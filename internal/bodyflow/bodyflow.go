@@ -1019,19 +1019,14 @@ func (p *pkgState) localFreshPool(top ast.Node, v *types.Var, depth int) bool {
 // variable holding one.
 func (p *pkgState) freshTransport(top ast.Node, e ast.Expr, depth int) bool {
 	info := p.pass.TypesInfo
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	switch e := e.(type) {
+	switch e := nethttp.Unaddr(e).(type) {
 	case *ast.CompositeLit:
 		return nethttp.IsNamed(info.TypeOf(e), nethttp.HTTP, "Transport")
 	case *ast.CallExpr:
 		if nethttp.IsMethod(nethttp.Callee(info, e), nethttp.HTTP, "Transport", "Clone") {
 			return true
 		}
-		id, ok := ast.Unparen(e.Fun).(*ast.Ident)
-		if b, isBuiltin := info.Uses[id].(*types.Builtin); ok && isBuiltin && b.Name() == "new" {
+		if nethttp.IsNew(info, e) {
 			return nethttp.IsTransport(info.TypeOf(e))
 		}
 	case *ast.Ident:
@@ -1043,11 +1038,7 @@ func (p *pkgState) freshTransport(top ast.Node, e ast.Expr, depth int) bool {
 // clientOfFreshTransport reports whether e is an http.Client literal
 // whose Transport is fresh.
 func (p *pkgState) clientOfFreshTransport(top ast.Node, e ast.Expr, depth int) bool {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	lit, ok := e.(*ast.CompositeLit)
+	lit, ok := nethttp.Unaddr(e).(*ast.CompositeLit)
 	if !ok || !nethttp.IsNamed(p.pass.TypesInfo.TypeOf(lit), nethttp.HTTP, "Client") {
 		return false
 	}

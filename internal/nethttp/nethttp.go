@@ -271,3 +271,23 @@ func IsTrue(info *types.Info, e ast.Expr) bool {
 func IsTestFile(fset *token.FileSet, f *ast.File) bool {
 	return strings.HasSuffix(fset.File(f.FileStart).Name(), "_test.go")
 }
+
+// Unaddr returns e without parentheses and without one leading &, so
+// `&T{...}`, `(&T{...})` and `T{...}` all yield the literal.
+func Unaddr(e ast.Expr) ast.Expr {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	return e
+}
+
+// IsNew reports whether call is a call of the builtin new.
+func IsNew(info *types.Info, call *ast.CallExpr) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == "new"
+}

@@ -241,17 +241,11 @@ func (f *flow) builtHere(v *types.Var) bool {
 	}
 	info := f.c.pass.TypesInfo
 	fresh := func(e ast.Expr) bool {
-		e = ast.Unparen(e)
-		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-			e = ast.Unparen(u.X)
-		}
-		switch e := e.(type) {
+		switch e := nethttp.Unaddr(e).(type) {
 		case *ast.CompositeLit:
 			return true
 		case *ast.CallExpr:
-			id, ok := ast.Unparen(e.Fun).(*ast.Ident)
-			b, isBuiltin := info.Uses[id].(*types.Builtin)
-			return ok && isBuiltin && b.Name() == "new"
+			return nethttp.IsNew(info, e)
 		}
 		return false
 	}

@@ -403,15 +403,11 @@ func (c *checker) buildsRequest(rhs []ast.Expr, n, idx int) building {
 	if len(rhs) != n {
 		return notBuilt
 	}
-	e := ast.Unparen(rhs[idx])
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	switch e := e.(type) {
+	switch e := nethttp.Unaddr(rhs[idx]).(type) {
 	case *ast.CompositeLit:
 		return byLiteral
 	case *ast.CallExpr:
-		if b, ok := info.Uses[astIdent(e.Fun)].(*types.Builtin); ok && b.Name() == "new" {
+		if nethttp.IsNew(info, e) {
 			return byLiteral
 		}
 	}

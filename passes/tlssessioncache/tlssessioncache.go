@@ -677,10 +677,7 @@ func (a *checker) freshAssign(id inspector.Cursor) bool {
 		call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
 		return ok && a.freshCall(call)
 	}
-	e := ast.Unparen(rhs[idx])
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
+	e := nethttp.Unaddr(rhs[idx])
 	switch e := e.(type) {
 	case *ast.CompositeLit:
 		return true
@@ -692,8 +689,7 @@ func (a *checker) freshAssign(id inspector.Cursor) bool {
 
 // isNewConfig reports whether call is new(tls.Config).
 func (a *checker) isNewConfig(call *ast.CallExpr) bool {
-	b, ok := a.pass.TypesInfo.Uses[astIdent(call.Fun)].(*types.Builtin)
-	return ok && b.Name() == "new" && len(call.Args) == 1 &&
+	return nethttp.IsNew(a.pass.TypesInfo, call) && len(call.Args) == 1 &&
 		nethttp.IsNamed(a.pass.TypesInfo.TypeOf(call.Args[0]), nethttp.TLS, "Config")
 }
 
@@ -793,10 +789,7 @@ func (a *checker) funcFresh(fn *types.Func) freshness {
 // exprFresh is the freshness of the config value of the expression at cur.
 func (a *checker) exprFresh(cur inspector.Cursor, seen map[*types.Var]bool) freshness {
 	info := a.pass.TypesInfo
-	e := ast.Unparen(cur.Node().(ast.Expr))
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
+	e := nethttp.Unaddr(cur.Node().(ast.Expr))
 	if a.isNil(e) {
 		return freshness{ok: true}
 	}
@@ -960,11 +953,7 @@ func (a *checker) returnsOnlyFresh(fn *types.Func) bool {
 // builtHere reports whether e is a config built where it is used: nil, a
 // literal, a fresh call, or a local variable assigned only those.
 func (a *checker) builtHere(e ast.Expr) bool {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	switch e := e.(type) {
+	switch e := nethttp.Unaddr(e).(type) {
 	case *ast.CompositeLit:
 		return true
 	case *ast.CallExpr:
