@@ -60,7 +60,8 @@
 // the response over), are not reported. Neither is a path on which the
 // body was read to EOF (io.ReadAll, io.Copy, a draining helper): net/http
 // puts the connection back when the body reports EOF, before any Close.
-// Calls through an http.Transport literal created by the function itself
+// Calls through an http.Transport the function builds itself (a literal,
+// new(http.Transport) or a Clone, directly or as a local Client's Transport)
 // have no pool to give back to, and responses discarded in _test.go files
 // (fake transports, calls expected to fail) are left alone, as are
 // RoundTrip calls in tests on anything but an *http.Transport (fakes). In

@@ -53,7 +53,7 @@
 // CONNECT), for branches where the status is 204 or 304 or
 // the content length is 0 (nothing to read), for requests sent to an
 // httptest.Server, through a test double's RoundTrip or through an
-// http.Transport the function builds for itself (a literal or a Clone; no pool to give
+// http.Transport the function builds for itself (a literal, new or a Clone; no pool to give
 // the connection back to), for requests through a golang.org/x/net/http2
 // Transport or ClientConn, directly or as the Transport of a local
 // http.Client literal (closing an HTTP/2 body resets its stream, not the
