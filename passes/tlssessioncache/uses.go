@@ -1,0 +1,324 @@
+package tlssessioncache
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/reuselint/reuselint/internal/edit"
+	"github.com/reuselint/reuselint/internal/nethttp"
+)
+
+// A segment is what happens to one config object inside one function
+// (and the variables it is stored in): whether it reaches a client, is
+// handed to unknown code, gets a cache or a verification callback
+// assigned, and which functions return it.
+type segment struct {
+	client, perConn, unknown      bool
+	cache, verifyPeer, verifyConn bool
+	tickets                       []inspector.Cursor // cfg.SessionTicketsDisabled = true statements
+	returns                       []result
+}
+
+type result struct {
+	fn  *types.Func
+	idx int
+}
+
+// segment returns the segment of the object created at o, computed once.
+func (a *checker) segment(o origin) *segment {
+	n := o.cur.Node()
+	if s, ok := a.segs[n]; ok {
+		return s
+	}
+	s := new(segment)
+	a.segs[n] = s
+	seen := make(map[*types.Var]bool)
+	if o.call != nil && o.fn.Signature().Results().Len() > 1 {
+		a.tuple(o.cur, o.fact.Index, s, seen)
+	} else {
+		a.value(o.cur, s, seen)
+	}
+	return s
+}
+
+// expand merges into a copy of root the segments of the callers that
+// receive the object through returns, in this package. A caller that
+// hands the object to unknown code contributes no client use, but its
+// cache and verification assignments still count, to stay on the safe
+// side.
+func (a *checker) expand(root *segment) segment {
+	total := *root
+	total.tickets = append([]inspector.Cursor(nil), root.tickets...)
+	seen := make(map[result]bool)
+	queue := append([]result(nil), root.returns...)
+	for len(queue) > 0 {
+		r := queue[0]
+		queue = queue[1:]
+		if seen[r] || !a.returnsOnlyFresh(r.fn) {
+			// A function that may also return a config it did not
+			// build (a clone, a parameter): its literal is a
+			// fallback, and the caller's config decides.
+			continue
+		}
+		seen[r] = true
+		for _, call := range a.calls[r.fn] {
+			s := new(segment)
+			vars := make(map[*types.Var]bool)
+			if r.fn.Signature().Results().Len() > 1 {
+				a.tuple(call, r.idx, s, vars)
+			} else {
+				a.value(call, s, vars)
+			}
+			total.cache = total.cache || s.cache
+			total.verifyPeer = total.verifyPeer || s.verifyPeer
+			total.verifyConn = total.verifyConn || s.verifyConn
+			if s.unknown {
+				continue
+			}
+			total.client = total.client || s.client
+			total.perConn = total.perConn || s.perConn
+			total.tickets = append(total.tickets, s.tickets...)
+			queue = append(queue, s.returns...)
+		}
+	}
+	return total
+}
+
+// value records in s what happens to the config that the expression at
+// cur evaluates to (a *tls.Config, or a tls.Config whose address is
+// taken).
+func (a *checker) value(cur inspector.Cursor, s *segment, seen map[*types.Var]bool) {
+	info := a.pass.TypesInfo
+	parent, kind, idx := edit.Up(cur)
+	switch kind {
+	case edge.UnaryExpr_X:
+		if parent.Node().(*ast.UnaryExpr).Op == token.AND {
+			a.value(parent, s, seen)
+			return
+		}
+	case edge.KeyValueExpr_Value:
+		kv := parent.Node().(*ast.KeyValueExpr)
+		if key, ok := kv.Key.(*ast.Ident); ok {
+			a.sink(info.Uses[key], s)
+			return
+		}
+	case edge.CallExpr_Args:
+		fn := nethttp.Callee(info, parent.Node().(*ast.CallExpr))
+		switch {
+		case nethttp.IsFunc(fn, nethttp.TLS, "Dial") && idx == 2,
+			nethttp.IsFunc(fn, nethttp.TLS, "DialWithDialer") && idx == 3,
+			nethttp.IsFunc(fn, nethttp.TLS, "Client") && idx == 1:
+			s.perConn = true
+			return
+		case nethttp.IsFunc(fn, nethttp.TLS, "Server") && idx == 1,
+			nethttp.IsFunc(fn, nethttp.TLS, "NewListener") && idx == 1,
+			nethttp.IsFunc(fn, nethttp.TLS, "Listen") && idx == 2:
+			return // server side
+		}
+	case edge.SelectorExpr_X:
+		a.selector(parent, s)
+		return
+	case edge.ReturnStmt_Results:
+		ret := parent.Node().(*ast.ReturnStmt)
+		for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+			if fd, ok := fc.Node().(*ast.FuncDecl); ok {
+				fn, _ := info.Defs[fd.Name].(*types.Func)
+				if fn != nil && fn.Signature().Results().Len() == len(ret.Results) && configResult(fn) == idx {
+					s.returns = append(s.returns, result{fn, idx})
+					return
+				}
+			}
+			break // a closure's result: unknown
+		}
+	case edge.AssignStmt_Rhs:
+		as := parent.Node().(*ast.AssignStmt)
+		if len(as.Lhs) == len(as.Rhs) {
+			a.store(parent.ChildAt(edge.AssignStmt_Lhs, idx), s, seen)
+			return
+		}
+	case edge.ValueSpec_Values:
+		vs := parent.Node().(*ast.ValueSpec)
+		if len(vs.Names) == len(vs.Values) {
+			a.follow(info.Defs[vs.Names[idx]], parent.ChildAt(edge.ValueSpec_Names, idx), s, seen)
+			return
+		}
+	case edge.BinaryExpr_X, edge.BinaryExpr_Y:
+		return // cfg == nil
+	}
+	s.unknown = true
+}
+
+// tuple is value for the idx-th result of the multi-value call at cur.
+func (a *checker) tuple(cur inspector.Cursor, idx int, s *segment, seen map[*types.Var]bool) {
+	info := a.pass.TypesInfo
+	parent, kind, _ := edit.Up(cur)
+	switch kind {
+	case edge.AssignStmt_Rhs:
+		as := parent.Node().(*ast.AssignStmt)
+		if len(as.Rhs) == 1 && idx < len(as.Lhs) {
+			a.store(parent.ChildAt(edge.AssignStmt_Lhs, idx), s, seen)
+			return
+		}
+	case edge.ValueSpec_Values:
+		vs := parent.Node().(*ast.ValueSpec)
+		if len(vs.Values) == 1 && idx < len(vs.Names) {
+			a.follow(info.Defs[vs.Names[idx]], parent.ChildAt(edge.ValueSpec_Names, idx), s, seen)
+			return
+		}
+	case edge.ReturnStmt_Results:
+		ret := parent.Node().(*ast.ReturnStmt)
+		for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+			if fd, ok := fc.Node().(*ast.FuncDecl); ok && len(ret.Results) == 1 {
+				fn, _ := info.Defs[fd.Name].(*types.Func)
+				if fn != nil && configResult(fn) == idx {
+					s.returns = append(s.returns, result{fn, idx})
+					return
+				}
+			}
+			break
+		}
+	}
+	s.unknown = true
+}
+
+// sink records the config stored into field: a client's or a server's
+// config, or anything else (unknown).
+func (a *checker) sink(field types.Object, s *segment) {
+	switch {
+	case nethttp.IsField(field, nethttp.HTTP, "Transport", "TLSClientConfig"),
+		nethttp.IsField(field, nethttp.TLS, "Dialer", "Config"),
+		nethttp.IsField(field, "golang.org/x/net/http2", "Transport", "TLSClientConfig"):
+		s.client = true
+	case nethttp.IsField(field, nethttp.HTTP, "Server", "TLSConfig"),
+		nethttp.IsField(field, nethttp.HTTPTest, "Server", "TLS"):
+		// server side
+	default:
+		s.unknown = true
+	}
+}
+
+// store records the config assigned to the left-hand side at cur.
+func (a *checker) store(cur inspector.Cursor, s *segment, seen map[*types.Var]bool) {
+	switch lhs := ast.Unparen(cur.Node().(ast.Expr)).(type) {
+	case *ast.Ident:
+		if lhs.Name == "_" {
+			return
+		}
+		a.follow(a.pass.TypesInfo.ObjectOf(lhs), cur, s, seen)
+	case *ast.SelectorExpr:
+		if !a.owned(lhs.X) {
+			// A default filled into a Transport or Dialer this
+			// function received (http2's configureTransports sets
+			// t1.TLSClientConfig = new(tls.Config)): its owner
+			// decides.
+			s.unknown = true
+			return
+		}
+		a.sink(a.pass.TypesInfo.Uses[lhs.Sel], s)
+	default:
+		s.unknown = true
+	}
+}
+
+// selector records a use of the config as the operand of sel: a field
+// read (nothing), a field assignment, a method call (tls.Config's methods
+// never set a client cache), or a field's address (unknown).
+func (a *checker) selector(cur inspector.Cursor, s *segment) {
+	sel := cur.Node().(*ast.SelectorExpr)
+	selection := a.pass.TypesInfo.Selections[sel]
+	if selection == nil || selection.Kind() != types.FieldVal {
+		return
+	}
+	parent, kind, idx := edit.Up(cur)
+	switch kind {
+	case edge.AssignStmt_Lhs:
+		as := parent.Node().(*ast.AssignStmt)
+		var rhs ast.Expr
+		if len(as.Lhs) == len(as.Rhs) {
+			rhs = as.Rhs[idx]
+		}
+		switch sel.Sel.Name {
+		case "ClientSessionCache":
+			s.cache = true
+		case "VerifyPeerCertificate":
+			s.verifyPeer = s.verifyPeer || rhs == nil || !a.isNil(rhs)
+		case "VerifyConnection":
+			s.verifyConn = s.verifyConn || (rhs != nil && !a.isNil(rhs))
+		case "SessionTicketsDisabled":
+			if rhs != nil && nethttp.IsTrue(a.pass.TypesInfo, rhs) && len(as.Lhs) == 1 {
+				s.tickets = append(s.tickets, parent)
+			}
+		}
+	case edge.UnaryExpr_X:
+		if parent.Node().(*ast.UnaryExpr).Op == token.AND {
+			s.unknown = true
+		}
+	}
+}
+
+// follow records the uses of the variable obj, which holds the config
+// since the assignment to the identifier at from. Every other value
+// assigned to it must be a fresh config too (a literal, a call whose
+// origins this analysis sees, nil), or the uses may concern another
+// object: unknown.
+func (a *checker) follow(obj types.Object, from inspector.Cursor, s *segment, seen map[*types.Var]bool) {
+	v, ok := obj.(*types.Var)
+	if !ok || v.Pkg() != a.pass.Pkg || !isConfig(v.Type()) ||
+		(v.Parent() == a.pass.Pkg.Scope() && v.Exported()) {
+		s.unknown = true
+		return
+	}
+	if seen[v] {
+		return
+	}
+	seen[v] = true
+	if def, ok := a.defs[v]; ok && def != from {
+		switch k, _ := def.ParentEdge(); k {
+		case edge.AssignStmt_Lhs, edge.ValueSpec_Names:
+			if !a.freshAssign(def) {
+				s.unknown = true
+				return
+			}
+		default:
+			s.unknown = true // a parameter, a range variable, ...
+			return
+		}
+	}
+	for _, use := range a.uses[v] {
+		if k, _ := use.ParentEdge(); k == edge.AssignStmt_Lhs {
+			if use != from && !a.freshAssign(use) {
+				s.unknown = true
+				return
+			}
+			continue
+		}
+		a.value(use, s, seen)
+	}
+	for _, use := range a.testUses[v] {
+		t := new(segment)
+		if k, _ := use.ParentEdge(); k == edge.AssignStmt_Lhs {
+			t.unknown = !a.freshAssign(use)
+		} else {
+			a.value(use, t, seen)
+		}
+		s.unknown = s.unknown || t.unknown
+		s.cache = s.cache || t.cache
+		s.verifyPeer = s.verifyPeer || t.verifyPeer
+		s.verifyConn = s.verifyConn || t.verifyConn
+	}
+}
+
+// owned reports whether e, the operand of a field assignment, is a local
+// or package variable of this package (not a parameter or a receiver).
+func (a *checker) owned(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
+	return ok && v.Pkg() == a.pass.Pkg && (v.Kind() == types.LocalVar || v.Kind() == types.PackageVar)
+}
