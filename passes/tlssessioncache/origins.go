@@ -260,14 +260,14 @@ func (a *checker) exprFresh(cur inspector.Cursor, seen map[*types.Var]bool) fres
 				verifyConn = verifyConn || !a.isNil(kv.Value)
 			}
 		}
-		return freshness{ok: !s.unknown && !s.cache, nonNil: true, verifyPeer: verifyPeer && !verifyConn}
+		return freshness{ok: !s.unknown && !s.mixed && !s.cache, nonNil: true, verifyPeer: verifyPeer && !verifyConn}
 	case *ast.CallExpr:
 		if a.isNewConfig(e) {
 			s := a.segs[e]
 			if s == nil || a.reported[e] {
 				return freshness{}
 			}
-			return freshness{ok: !s.unknown && !s.cache, nonNil: true, verifyPeer: s.verifyPeer && !s.verifyConn}
+			return freshness{ok: !s.unknown && !s.mixed && !s.cache, nonNil: true, verifyPeer: s.verifyPeer && !s.verifyConn}
 		}
 		return a.callFresh(cur, -1)
 	case *ast.Ident:
@@ -349,7 +349,7 @@ func (a *checker) callFresh(cur inspector.Cursor, idx int) freshness {
 	} else {
 		a.value(cur, s, seen)
 	}
-	f.ok = f.ok && !s.unknown && !s.cache
+	f.ok = f.ok && !s.unknown && !s.mixed && !s.cache
 	f.verifyPeer = f.verifyPeer || (s.verifyPeer && !s.verifyConn)
 	return f
 }

@@ -37,6 +37,8 @@ const (
 	msgVerify        = "tls.Config used by a client has no ClientSessionCache, but resumed sessions would skip its VerifyPeerCertificate: move that verification to VerifyConnection before adding a session cache"
 	msgForeign       = "tls.Config returned by %s is used by a client without a ClientSessionCache: every new connection does a full TLS handshake instead of resuming a session"
 	msgForeignVerify = "tls.Config returned by %s is used by a client without a ClientSessionCache, but resumed sessions would skip its VerifyPeerCertificate: move that verification to VerifyConnection before adding a session cache"
+	msgPerDial       = "tls.Config built for each TLS connection has no ClientSessionCache: every dial does a full handshake instead of resuming a session; share one cache across dials"
+	msgPerDialCert   = "tls.Config built for each TLS connection has no ClientSessionCache: every dial does a full handshake instead of resuming a session; it sets client certificates, so share a cache only among connections of one identity"
 	msgTickets       = "SessionTicketsDisabled on a tls.Config used by a client: every new connection does a full TLS handshake instead of resuming a session"
 )
 
@@ -61,6 +63,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, o := range a.origins {
 		a.check(o)
 	}
+	a.flushPerDial()
 	a.exportFacts()
 	return nil, nil
 }
@@ -81,6 +84,9 @@ type checker struct {
 	fresh    map[*types.Func]*freshness
 	// onlyFresh caches returnsOnlyFresh.
 	onlyFresh map[*types.Func]bool
+	// pending holds the per-dial diagnostics until the fix knows the
+	// package's shared cache (see flushPerDial).
+	pending []pendingFix
 }
 
 // isConfig reports whether t is tls.Config or *tls.Config.
@@ -110,53 +116,37 @@ func (a *checker) check(o origin) {
 		return
 	}
 	total := a.expand(root)
-	if !total.client && !total.perConn {
-		return
-	}
-	if !total.client && (o.call != nil || a.inFunc(o.cur)) {
-		// A config built in a function and used only for single
-		// dials lives for one connection: a cache added to it would
-		// never be reused, and sharing one is a design change the
-		// check cannot see (a one-shot probe such as client-go's
-		// GetClientCANames even needs the full handshake).
-		return
-	}
-	verifyPeer, verifyConn := total.verifyPeer, total.verifyConn
-	hasCache := total.cache
-	ticketsElt := -1
-	if o.lit != nil {
-		for i, elt := range o.lit.Elts {
-			kv, ok := elt.(*ast.KeyValueExpr)
-			if !ok {
-				continue
-			}
-			switch name := keyName(kv); {
-			case name == "ClientSessionCache":
-				hasCache = true
-			case name == "VerifyPeerCertificate" && !a.isNil(kv.Value):
-				verifyPeer = true
-			case name == "VerifyConnection" && !a.isNil(kv.Value):
-				verifyConn = true
-			case name == "SessionTicketsDisabled" && nethttp.IsTrue(a.pass.TypesInfo, kv.Value):
-				ticketsElt = i
-			}
+	// A config built in a function and used only for single dials
+	// serves one connection: it is reported when such a connection
+	// carries data (a probe that only handshakes and closes needs the
+	// full handshake), and its fix shares one cache across dials.
+	perDial := !total.client && (o.call != nil || a.inFunc(o.cur))
+	switch {
+	case perDial:
+		if !total.traffic {
+			return
 		}
-	} else if o.fact != nil {
-		verifyPeer = verifyPeer || o.fact.VerifyPeer
+	case total.mixed, !total.client && !total.perConn:
+		return
 	}
-	unsafe := verifyPeer && !verifyConn
-	if !hasCache {
-		a.reportMissing(o, unsafe)
+	set := a.settings(o, &total)
+	unsafe := set.verifyPeer && !set.verifyConn
+	if !set.cache {
+		if perDial {
+			a.reportPerDial(o, unsafe, set.clientCert)
+		} else {
+			a.reportMissing(o, unsafe)
+		}
 	}
 	if unsafe {
 		// Removing SessionTicketsDisabled would let resumption skip
 		// VerifyPeerCertificate: say nothing about it.
 		return
 	}
-	if ticketsElt >= 0 {
-		kv := o.lit.Elts[ticketsElt]
+	if set.ticketsElt >= 0 {
+		kv := o.lit.Elts[set.ticketsElt]
 		edit.ReportRemoval(a.pass, kv, msgTickets, "Remove SessionTicketsDisabled", func(src *edit.Source) []analysis.TextEdit {
-			return src.DeleteElt(o.lit, ticketsElt)
+			return src.DeleteElt(o.lit, set.ticketsElt)
 		})
 	}
 	for _, stmt := range total.tickets {

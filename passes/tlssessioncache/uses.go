@@ -16,9 +16,20 @@ import (
 // (and the variables it is stored in): whether it reaches a client, is
 // handed to unknown code, gets a cache or a verification callback
 // assigned, and which functions return it.
+//
+// client is a use by a long-lived client (a Transport, a Dialer kept for
+// later); perConn a use by one connection (tls.Dial, tls.Client, a
+// Dialer built for one dial, smtp StartTLS), and traffic that one such
+// connection carries data, outside main, init and test helpers (not a
+// probe that only handshakes and closes). mixed records that a variable
+// holding the config may hold a config from elsewhere too (a parameter's,
+// a clone): the literal is then a fallback, which only a per-connection
+// use reports.
 type segment struct {
-	client, perConn, unknown      bool
+	client, perConn, traffic      bool
+	unknown, mixed                bool
 	cache, verifyPeer, verifyConn bool
+	clientCert                    bool               // Certificates or GetClientCertificate assigned
 	tickets                       []inspector.Cursor // cfg.SessionTicketsDisabled = true statements
 	returns                       []result
 }
@@ -76,11 +87,14 @@ func (a *checker) expand(root *segment) segment {
 			total.cache = total.cache || s.cache
 			total.verifyPeer = total.verifyPeer || s.verifyPeer
 			total.verifyConn = total.verifyConn || s.verifyConn
+			total.clientCert = total.clientCert || s.clientCert
 			if s.unknown {
 				continue
 			}
 			total.client = total.client || s.client
 			total.perConn = total.perConn || s.perConn
+			total.traffic = total.traffic || s.traffic
+			total.mixed = total.mixed || s.mixed
 			total.tickets = append(total.tickets, s.tickets...)
 			queue = append(queue, s.returns...)
 		}
@@ -103,20 +117,24 @@ func (a *checker) value(cur inspector.Cursor, s *segment, seen map[*types.Var]bo
 	case edge.KeyValueExpr_Value:
 		kv := parent.Node().(*ast.KeyValueExpr)
 		if key, ok := kv.Key.(*ast.Ident); ok {
-			a.sink(info.Uses[key], s)
+			field := info.Uses[key]
+			if nethttp.IsField(field, nethttp.TLS, "Dialer", "Config") {
+				if dials, ok := a.dialerDials(parent.Parent()); ok {
+					a.perConnUse(dials, s)
+					return
+				}
+			}
+			a.sink(field, s)
 			return
 		}
 	case edge.CallExpr_Args:
-		fn := nethttp.Callee(info, parent.Node().(*ast.CallExpr))
+		call := parent
+		fn := nethttp.Callee(info, call.Node().(*ast.CallExpr))
 		switch {
-		case nethttp.IsFunc(fn, nethttp.TLS, "Dial") && idx == 2,
-			nethttp.IsFunc(fn, nethttp.TLS, "DialWithDialer") && idx == 3,
-			nethttp.IsFunc(fn, nethttp.TLS, "Client") && idx == 1:
-			s.perConn = true
+		case nethttp.ConnTLSConfigArg(fn) == idx:
+			a.perConnUse([]inspector.Cursor{call}, s)
 			return
-		case nethttp.IsFunc(fn, nethttp.TLS, "Server") && idx == 1,
-			nethttp.IsFunc(fn, nethttp.TLS, "NewListener") && idx == 1,
-			nethttp.IsFunc(fn, nethttp.TLS, "Listen") && idx == 2:
+		case nethttp.IsServerTLSConfigArg(fn, idx):
 			return // server side
 		}
 	case edge.SelectorExpr_X:
@@ -248,6 +266,8 @@ func (a *checker) selector(cur inspector.Cursor, s *segment) {
 			s.verifyPeer = s.verifyPeer || rhs == nil || !a.isNil(rhs)
 		case "VerifyConnection":
 			s.verifyConn = s.verifyConn || (rhs != nil && !a.isNil(rhs))
+		case "Certificates", "GetClientCertificate":
+			s.clientCert = true
 		case "SessionTicketsDisabled":
 			if rhs != nil && nethttp.IsTrue(a.pass.TypesInfo, rhs) && len(as.Lhs) == 1 {
 				s.tickets = append(s.tickets, parent)
@@ -276,22 +296,36 @@ func (a *checker) follow(obj types.Object, from inspector.Cursor, s *segment, se
 		return
 	}
 	seen[v] = true
+	// Another config in the variable makes the literal a fallback when
+	// one of the two assignments is conditional (if cfg == nil { cfg =
+	// &tls.Config{...} }); when neither is, one overwrites the other.
+	fromCond := a.conditional(from)
+	other := func(site inspector.Cursor) bool {
+		if !fromCond && !a.conditional(site) {
+			s.unknown = true
+			return false
+		}
+		s.mixed = true
+		return true
+	}
 	if def, ok := a.defs[v]; ok && def != from {
 		switch k, _ := def.ParentEdge(); k {
 		case edge.AssignStmt_Lhs, edge.ValueSpec_Names:
-			if !a.freshAssign(def) {
-				s.unknown = true
+			if !a.freshAssign(def) && !other(def) {
+				return
+			}
+		case edge.Field_Names: // a parameter
+			if !other(def) {
 				return
 			}
 		default:
-			s.unknown = true // a parameter, a range variable, ...
+			s.unknown = true // a range variable, ...
 			return
 		}
 	}
 	for _, use := range a.uses[v] {
 		if k, _ := use.ParentEdge(); k == edge.AssignStmt_Lhs {
-			if use != from && !a.freshAssign(use) {
-				s.unknown = true
+			if use != from && !a.freshAssign(use) && !other(use) {
 				return
 			}
 			continue
@@ -301,14 +335,16 @@ func (a *checker) follow(obj types.Object, from inspector.Cursor, s *segment, se
 	for _, use := range a.testUses[v] {
 		t := new(segment)
 		if k, _ := use.ParentEdge(); k == edge.AssignStmt_Lhs {
-			t.unknown = !a.freshAssign(use)
+			t.mixed = !a.freshAssign(use)
 		} else {
 			a.value(use, t, seen)
 		}
 		s.unknown = s.unknown || t.unknown
+		s.mixed = s.mixed || t.mixed
 		s.cache = s.cache || t.cache
 		s.verifyPeer = s.verifyPeer || t.verifyPeer
 		s.verifyConn = s.verifyConn || t.verifyConn
+		s.clientCert = s.clientCert || t.clientCert
 	}
 }
 
@@ -321,4 +357,20 @@ func (a *checker) owned(e ast.Expr) bool {
 	}
 	v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
 	return ok && v.Pkg() == a.pass.Pkg && (v.Kind() == types.LocalVar || v.Kind() == types.PackageVar)
+}
+
+// conditional reports whether cur is in a branch of an if, switch or
+// select statement of its function.
+func (a *checker) conditional(cur inspector.Cursor) bool {
+	for c := cur; ; c = c.Parent() {
+		if _, ok := c.Node().(*ast.File); ok || c.Node() == nil {
+			return false
+		}
+		switch k, _ := c.ParentEdge(); k {
+		case edge.IfStmt_Body, edge.IfStmt_Else, edge.CaseClause_Body, edge.CommClause_Body:
+			return true
+		case edge.FuncDecl_Body, edge.FuncLit_Body:
+			return false
+		}
+	}
 }

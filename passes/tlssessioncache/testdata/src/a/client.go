@@ -40,14 +40,9 @@ func twoVariables() *http.Transport {
 	return &http.Transport{TLSClientConfig: c2}
 }
 
-func valueConfig(addr string) (*tls.Conn, error) {
-	cfg := tls.Config{InsecureSkipVerify: false} // trap: built for one dial, a cache here would serve one connection
-	return tls.Dial("tcp", addr, &cfg)
-}
-
 func dialers(addr string, d *net.Dialer, conn net.Conn) {
-	_, _ = tls.DialWithDialer(d, "tcp", addr, &tls.Config{ServerName: "a"}) // trap: one connection
-	_ = tls.Client(conn, &tls.Config{ServerName: "b"})                      // trap: one connection
+	_, _ = tls.DialWithDialer(d, "tcp", addr, &tls.Config{ServerName: "a"}) // trap: the connection is dropped
+	_ = tls.Client(conn, &tls.Config{ServerName: "b"})                      // trap: the connection is dropped
 	_ = &tls.Dialer{Config: &tls.Config{ServerName: "c"}}                   // want `no ClientSessionCache`
 	var td tls.Dialer
 	td.Config = &tls.Config{ServerName: "d"} // want `no ClientSessionCache`

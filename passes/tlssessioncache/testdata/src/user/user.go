@@ -2,6 +2,7 @@ package user
 
 import (
 	"crypto/tls"
+	"net"
 	"net/http"
 
 	"lib"
@@ -13,7 +14,7 @@ func Client() *http.Client {
 }
 
 func ThroughVariables(addr string) error {
-	cfg, err := lib.NewConfigErr("x") // trap: a config built for one dial
+	cfg, err := lib.NewConfigErr("x") // trap: a probe: the connection is only closed
 	if err != nil {
 		return err
 	}
@@ -23,6 +24,12 @@ func ThroughVariables(addr string) error {
 		return err
 	}
 	return conn.Close()
+}
+
+// A dial whose connection carries data: reported at the call, no fix
+// (the literal is in lib).
+func DialPerCall(addr string) (net.Conn, error) {
+	return tls.Dial("tcp", addr, lib.NewConfig(nil)) // want `tls.Config returned by lib.NewConfig is used by a client without a ClientSessionCache`
 }
 
 func ThroughTransport() (*http.Transport, error) {
