@@ -27,11 +27,12 @@ var Analyzer = New()
 // New returns a fresh keepalive analyzer.
 func New() *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:     "keepalive",
-		Doc:      rdoc.MustExtract(doc, "keepalive"),
-		URL:      rdoc.URL("keepalive"),
-		Requires: []*analysis.Analyzer{lazyinspect.Analyzer},
-		Run:      run,
+		Name:      "keepalive",
+		Doc:       rdoc.MustExtract(doc, "keepalive"),
+		URL:       rdoc.URL("keepalive"),
+		Requires:  []*analysis.Analyzer{lazyinspect.Analyzer},
+		FactTypes: []analysis.Fact{new(newRequest)},
+		Run:       run,
 	}
 }
 
@@ -40,22 +41,44 @@ const (
 	msgIdle    = "http.Transport with a negative MaxIdleConnsPerHost keeps no idle connection: every request opens a new connection instead of reusing one"
 	msgClose   = "outgoing request with Close set: its connection is closed after the response instead of going back to the pool"
 	msgHeader  = `outgoing request with a "Connection: close" header: its connection is closed after the response instead of going back to the pool`
+	msgIdleDB  = "sql.DB with SetMaxIdleConns(%s) keeps no idle connection: every query opens a new connection (TLS handshake and authentication included) instead of reusing one"
 )
 
 func run(pass *analysis.Pass) (any, error) {
-	// Every pattern needs a value of a net/http type.
-	if !nethttp.ImportsTransitively(pass.Pkg, nethttp.HTTP) {
+	// Every pattern needs a value of a net/http or database/sql type.
+	if !nethttp.ImportsTransitively(pass.Pkg, nethttp.HTTP, nethttp.SQL) {
 		return nil, nil
 	}
-	c := &checker{pass: pass}
+	c := &checker{
+		pass:     pass,
+		decls:    make(map[*types.Func]inspector.Cursor),
+		newReq:   make(map[*types.Func]bool),
+		visiting: make(map[*types.Var]bool),
+		upgrade:  make(map[ast.Node]bool),
+	}
 	in := lazyinspect.Inspector(pass)
+	var files []inspector.Cursor
 	for file := range in.Root().Children() {
 		// Tests switch keep-alive off on purpose, and the connections
 		// they pay for are not the users'.
 		if nethttp.IsTestFile(pass.Fset, file.Node().(*ast.File)) {
 			continue
 		}
+		files = append(files, file)
+		for fd := range file.Children() {
+			if decl, ok := fd.Node().(*ast.FuncDecl); ok && decl.Body != nil {
+				if fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func); ok {
+					c.decls[fn] = fd
+					c.order = append(c.order, fn)
+				}
+			}
+		}
+	}
+	for _, file := range files {
 		for cur := range file.Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)) {
+			if c.skipped(cur) {
+				continue
+			}
 			switch n := cur.Node().(type) {
 			case *ast.CompositeLit:
 				c.literal(cur, n)
@@ -63,14 +86,42 @@ func run(pass *analysis.Pass) (any, error) {
 				c.assign(cur, n)
 			case *ast.CallExpr:
 				c.headerCall(cur, n)
+				c.maxIdleConns(cur, n)
 			}
 		}
 	}
+	c.exportFacts()
 	return nil, nil
 }
 
 type checker struct {
-	pass *analysis.Pass
+	pass     *analysis.Pass
+	decls    map[*types.Func]inspector.Cursor // this package's function declarations
+	order    []*types.Func                    // their order in the files
+	newReq   map[*types.Func]bool             // returnsNewRequest, computed once
+	visiting map[*types.Var]bool              // request variables whose provenance is being computed
+	upgrade  map[ast.Node]bool                // function bodies building a protocol-upgrade request
+}
+
+// skipped reports whether cur is in a function whose settings cost no
+// reuse: a test helper, or a function that builds a protocol-upgrade
+// request (WebSocket, h2c), whose connection is taken over after the
+// 101 response, so DisableKeepAlives or Connection headers there (and on
+// the transport built for it) close nothing that could be reused.
+func (c *checker) skipped(cur inspector.Cursor) bool {
+	for fd := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		decl := fd.Node().(*ast.FuncDecl)
+		if fn, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func); ok && nethttp.IsTestHelper(fn.Signature()) {
+			return true
+		}
+		up, done := c.upgrade[decl]
+		if !done {
+			up = nethttp.BuildsUpgradeRequest(c.pass.TypesInfo, decl.Body)
+			c.upgrade[decl] = up
+		}
+		return up
+	}
+	return false
 }
 
 // literal reports DisableKeepAlives: true and a negative
@@ -152,7 +203,9 @@ func (c *checker) headerLiteral(cur inspector.Cursor, lit *ast.CompositeLit) {
 }
 
 // assign reports t.DisableKeepAlives = true, t.MaxIdleConnsPerHost = -1
-// on an http.Transport, and req.Close = true on an outgoing request.
+// on an http.Transport, and req.Close = true on an outgoing request. A
+// Close set under a condition (after a timeout, for a retry) retires one
+// possibly broken connection, or follows configuration: not reported.
 func (c *checker) assign(cur inspector.Cursor, as *ast.AssignStmt) {
 	if as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
 		return
@@ -175,7 +228,7 @@ func (c *checker) assign(cur inspector.Cursor, as *ast.AssignStmt) {
 			msg, fix = msgDisable, "Remove DisableKeepAlives"
 		case nethttp.IsField(field, nethttp.HTTP, "Transport", "MaxIdleConnsPerHost") && c.isNegative(rhs):
 			msg, fix = msgIdle, "Remove MaxIdleConnsPerHost"
-		case nethttp.IsField(field, nethttp.HTTP, "Request", "Close") && nethttp.IsTrue(c.pass.TypesInfo, rhs) && c.outgoingExpr(cur, sel.X):
+		case nethttp.IsField(field, nethttp.HTTP, "Request", "Close") && nethttp.IsTrue(c.pass.TypesInfo, rhs) && !edit.Conditional(cur) && c.outgoingExpr(cur, sel.X):
 			msg, fix = msgClose, "Remove Close"
 		default:
 			continue
@@ -194,7 +247,7 @@ func (c *checker) assign(cur inspector.Cursor, as *ast.AssignStmt) {
 func (c *checker) headerIndex(cur inspector.Cursor, as *ast.AssignStmt, ix *ast.IndexExpr, rhs ast.Expr) {
 	vals, ok := ast.Unparen(rhs).(*ast.CompositeLit)
 	if !ok || len(vals.Elts) != 1 || !c.isString(vals.Elts[0], "close") ||
-		!c.isString(ix.Index, "connection") || !c.requestHeaderOf(cur, ix.X) {
+		!c.isString(ix.Index, "connection") || edit.Conditional(cur) || !c.requestHeaderOf(cur, ix.X) {
 		return
 	}
 	edit.ReportRemoval(c.pass, as, msgHeader, "Remove the Connection: close header", func(src *edit.Source) []analysis.TextEdit {
@@ -216,7 +269,7 @@ func (c *checker) headerCall(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	recv, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || !c.requestHeaderOf(cur, recv.X) {
+	if !ok || edit.Conditional(cur) || !c.requestHeaderOf(cur, recv.X) {
 		return
 	}
 	if !c.isString(call.Args[0], "connection") || !c.isString(call.Args[1], "close") {
@@ -253,183 +306,4 @@ func (c *checker) isNegative(e ast.Expr) bool {
 func (c *checker) isString(e ast.Expr, want string) bool {
 	v := c.constant(e)
 	return v != nil && v.Kind() == constant.String && strings.EqualFold(strings.TrimSpace(constant.StringVal(v)), want)
-}
-
-// outgoingLiteral reports whether the http.Request literal at cur is an
-// outgoing request: assigned to an outgoing local variable, or passed
-// straight to a call that does not serve it.
-func (c *checker) outgoingLiteral(cur inspector.Cursor) bool {
-	parent, kind, idx := edit.Up(cur)
-	if kind == edge.UnaryExpr_X && parent.Node().(*ast.UnaryExpr).Op == token.AND {
-		cur = parent
-		parent, kind, idx = edit.Up(parent)
-	}
-	switch kind {
-	case edge.CallExpr_Args:
-		return c.sends(parent.Node().(*ast.CallExpr))
-	case edge.AssignStmt_Rhs:
-		as := parent.Node().(*ast.AssignStmt)
-		if len(as.Lhs) == len(as.Rhs) {
-			return c.outgoingExpr(cur, as.Lhs[idx])
-		}
-	case edge.ValueSpec_Values:
-		vs := parent.Node().(*ast.ValueSpec)
-		if len(vs.Names) == len(vs.Values) {
-			return c.outgoingVar(cur, c.pass.TypesInfo.Defs[vs.Names[idx]])
-		}
-	}
-	return false
-}
-
-// outgoingExpr reports whether e, an expression of type *http.Request or
-// http.Request, names an outgoing request held in a local variable.
-func (c *checker) outgoingExpr(cur inspector.Cursor, e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	obj := c.pass.TypesInfo.ObjectOf(id)
-	return c.outgoingVar(cur, obj)
-}
-
-// outgoingVar reports whether obj is a local variable of the function
-// enclosing cur that holds only requests built in that function, never
-// one it received, and that is never handed to a handler with a
-// ResponseWriter. http.NewRequest and http.NewRequestWithContext build
-// client requests (their documentation says so); a request built from a
-// literal or new(http.Request) may be a server's (net/http/cgi builds
-// one), so it counts only when the function also sends it with Do or
-// RoundTrip. That is what "outgoing" means here; anything else stays
-// silent.
-func (c *checker) outgoingVar(cur inspector.Cursor, obj types.Object) bool {
-	v, ok := obj.(*types.Var)
-	if !ok || v.IsField() || v.Pkg() != c.pass.Pkg || v.Parent() == c.pass.Pkg.Scope() {
-		return false
-	}
-	t := v.Type()
-	if !nethttp.IsRequest(t) && !nethttp.IsNamed(t, nethttp.HTTP, "Request") {
-		return false
-	}
-	var fn inspector.Cursor
-	for fn = range cur.Enclosing((*ast.FuncDecl)(nil)) {
-		break
-	}
-	if !fn.Valid() {
-		return false
-	}
-	info := c.pass.TypesInfo
-	built, literal, sent := false, false, false
-	for idc := range fn.Preorder((*ast.Ident)(nil)) {
-		id := idc.Node().(*ast.Ident)
-		def := info.Defs[id] == v
-		if !def && info.Uses[id] != v {
-			continue
-		}
-		parent, kind, idx := edit.Up(idc)
-		switch kind {
-		case edge.AssignStmt_Lhs:
-			as := parent.Node().(*ast.AssignStmt)
-			b := c.buildsRequest(as.Rhs, len(as.Lhs), idx)
-			if b == notBuilt {
-				return false
-			}
-			built, literal = true, literal || b == byLiteral
-		case edge.ValueSpec_Names:
-			vs := parent.Node().(*ast.ValueSpec)
-			if len(vs.Values) > 0 {
-				b := c.buildsRequest(vs.Values, len(vs.Names), idx)
-				if b == notBuilt {
-					return false
-				}
-				built, literal = true, literal || b == byLiteral
-			}
-		case edge.CallExpr_Args:
-			call := parent.Node().(*ast.CallExpr)
-			if c.serves(call) {
-				return false
-			}
-			sent = sent || c.sends(call)
-		case edge.UnaryExpr_X:
-			if p, k, _ := edit.Up(parent); k == edge.CallExpr_Args {
-				call := p.Node().(*ast.CallExpr)
-				if c.serves(call) {
-					return false
-				}
-				sent = sent || c.sends(call)
-			}
-		default:
-			if def {
-				return false // a parameter, a range variable, ...
-			}
-		}
-	}
-	return built && (sent || !literal)
-}
-
-// How a request was built.
-type building int
-
-const (
-	notBuilt  building = iota
-	byNew              // http.NewRequest, http.NewRequestWithContext
-	byLiteral          // &http.Request{...}, new(http.Request)
-)
-
-// sends reports whether call sends a request: (*http.Client).Do or a
-// RoundTrip method.
-func (c *checker) sends(call *ast.CallExpr) bool {
-	switch nethttp.ClassifyRequestCall(c.pass.TypesInfo, call) {
-	case nethttp.Do, nethttp.RoundTrip:
-		return true
-	}
-	return false
-}
-
-// buildsRequest reports how the value assigned to the idx-th of n
-// variables from rhs was built.
-func (c *checker) buildsRequest(rhs []ast.Expr, n, idx int) building {
-	info := c.pass.TypesInfo
-	if len(rhs) == 1 && n > 1 {
-		call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
-		if !ok || idx != 0 {
-			return notBuilt
-		}
-		fn := nethttp.Callee(info, call)
-		if nethttp.IsFunc(fn, nethttp.HTTP, "NewRequest") || nethttp.IsFunc(fn, nethttp.HTTP, "NewRequestWithContext") {
-			return byNew
-		}
-		return notBuilt
-	}
-	if len(rhs) != n {
-		return notBuilt
-	}
-	switch e := nethttp.Unaddr(rhs[idx]).(type) {
-	case *ast.CompositeLit:
-		return byLiteral
-	case *ast.CallExpr:
-		if nethttp.IsNew(info, e) {
-			return byLiteral
-		}
-	}
-	return notBuilt
-}
-
-func astIdent(e ast.Expr) *ast.Ident {
-	id, _ := ast.Unparen(e).(*ast.Ident)
-	return id
-}
-
-// serves reports whether call hands a request to a handler: a ServeHTTP
-// method, or any call that also receives a ResponseWriter (a handler
-// function, httptest in tests).
-func (c *checker) serves(call *ast.CallExpr) bool {
-	if fn := nethttp.Callee(c.pass.TypesInfo, call); fn != nil && fn.Name() == "ServeHTTP" {
-		return true
-	}
-	for _, arg := range call.Args {
-		if t := c.pass.TypesInfo.TypeOf(arg); t != nil && nethttp.ImplementsResponseWriter(t) {
-			return true
-		}
-	}
-	return false
 }

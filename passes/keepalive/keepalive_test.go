@@ -16,3 +16,7 @@ func Test(t *testing.T) {
 func TestFixesGofmtCleanAndCompile(t *testing.T) {
 	fixtest.Check(t, analysistest.TestData(), keepalive.New(), "a")
 }
+
+func TestCrossPackage(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), keepalive.New(), "reqlib", "requser")
+}

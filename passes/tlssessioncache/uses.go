@@ -299,9 +299,9 @@ func (a *checker) follow(obj types.Object, from inspector.Cursor, s *segment, se
 	// Another config in the variable makes the literal a fallback when
 	// one of the two assignments is conditional (if cfg == nil { cfg =
 	// &tls.Config{...} }); when neither is, one overwrites the other.
-	fromCond := a.conditional(from)
+	fromCond := edit.Conditional(from)
 	other := func(site inspector.Cursor) bool {
-		if !fromCond && !a.conditional(site) {
+		if !fromCond && !edit.Conditional(site) {
 			s.unknown = true
 			return false
 		}
@@ -357,20 +357,4 @@ func (a *checker) owned(e ast.Expr) bool {
 	}
 	v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
 	return ok && v.Pkg() == a.pass.Pkg && (v.Kind() == types.LocalVar || v.Kind() == types.PackageVar)
-}
-
-// conditional reports whether cur is in a branch of an if, switch or
-// select statement of its function.
-func (a *checker) conditional(cur inspector.Cursor) bool {
-	for c := cur; ; c = c.Parent() {
-		if _, ok := c.Node().(*ast.File); ok || c.Node() == nil {
-			return false
-		}
-		switch k, _ := c.ParentEdge(); k {
-		case edge.IfStmt_Body, edge.IfStmt_Else, edge.CaseClause_Body, edge.CommClause_Body:
-			return true
-		case edge.FuncDecl_Body, edge.FuncLit_Body:
-			return false
-		}
-	}
 }

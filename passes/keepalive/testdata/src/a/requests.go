@@ -76,22 +76,12 @@ func valueRequest(c *http.Client, req *http.Request) (*http.Response, error) {
 	return c.Do(&out)
 }
 
-// Traps.
-
-func handler(w http.ResponseWriter, r *http.Request) {
-	if r.Close {
-		w.Header().Set("Connection", "close")
-	}
-	r.Close = true
-	r.Header.Set("Connection", "close")
-	r.Header = http.Header{"Connection": {"close"}}
-	r.Header["Connection"] = []string{"close"}
-}
-
+// Sent here, so outgoing whatever its origin: a proxy's copy of the
+// incoming request, a caller's request.
 func proxy(c *http.Client, r *http.Request) (*http.Response, error) {
 	out := r.Clone(r.Context())
-	out.Close = true
-	out.Header.Set("Connection", "close")
+	out.Close = true                      // want `outgoing request with Close set`
+	out.Header.Set("Connection", "close") // want `"Connection: close" header`
 	return c.Do(out)
 }
 
@@ -103,8 +93,20 @@ func reassigned(c *http.Client, r *http.Request, url string) (*http.Response, er
 	if r != nil {
 		req = r
 	}
-	req.Close = true
+	req.Close = true // want `Close set`
 	return c.Do(req)
+}
+
+// Traps.
+
+func handler(w http.ResponseWriter, r *http.Request) {
+	if r.Close {
+		w.Header().Set("Connection", "close")
+	}
+	r.Close = true
+	r.Header.Set("Connection", "close")
+	r.Header = http.Header{"Connection": {"close"}}
+	r.Header["Connection"] = []string{"close"}
 }
 
 func servedInTest(h http.Handler, url string) *httptest.ResponseRecorder {

@@ -1,0 +1,83 @@
+package keepalive
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/reuselint/reuselint/internal/edit"
+	"github.com/reuselint/reuselint/internal/nethttp"
+)
+
+// maxIdleConns reports db.SetMaxIdleConns(n) with a constant n <= 0:
+// database/sql then keeps no idle connection (maxIdleCount = -1 in
+// database/sql), so every query dials, does its TLS handshake and
+// authenticates again. A value from configuration is the user's choice.
+// A pool opened with sql.OpenDB in the same function is left alone: its
+// connector may lend connections from a pool of its own (pgx's
+// stdlib.OpenDBFromPool sets 0 so that pgxpool keeps them).
+func (c *checker) maxIdleConns(cur inspector.Cursor, call *ast.CallExpr) {
+	info := c.pass.TypesInfo
+	if len(call.Args) != 1 || !nethttp.IsMethod(nethttp.Callee(info, call), nethttp.SQL, "DB", "SetMaxIdleConns") {
+		return
+	}
+	v := info.Types[call.Args[0]].Value
+	if v == nil || v.Kind() != constant.Int || constant.Sign(v) > 0 {
+		return
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || c.openedWithConnector(cur, sel.X) {
+		return
+	}
+	edit.ReportRemoval(c.pass, call, fmt.Sprintf(msgIdleDB, v.ExactString()), "Remove SetMaxIdleConns", func(src *edit.Source) []analysis.TextEdit {
+		stmt, kind, _ := edit.Up(cur)
+		if kind != edge.ExprStmt_X {
+			return nil
+		}
+		return src.DeleteStmt(stmt)
+	})
+}
+
+// openedWithConnector reports whether db is a local variable that the
+// function enclosing cur assigns from sql.OpenDB.
+func (c *checker) openedWithConnector(cur inspector.Cursor, db ast.Expr) bool {
+	info := c.pass.TypesInfo
+	id, ok := ast.Unparen(db).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || v.Kind() != types.LocalVar {
+		return false
+	}
+	for fd := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		for cc := range fd.Preorder((*ast.CallExpr)(nil)) {
+			call := cc.Node().(*ast.CallExpr)
+			if !nethttp.IsFunc(nethttp.Callee(info, call), nethttp.SQL, "OpenDB") {
+				continue
+			}
+			parent, kind, _ := edit.Up(cc)
+			var lhs []ast.Expr
+			switch kind {
+			case edge.AssignStmt_Rhs:
+				lhs = parent.Node().(*ast.AssignStmt).Lhs
+			case edge.ValueSpec_Values:
+				for _, n := range parent.Node().(*ast.ValueSpec).Names {
+					lhs = append(lhs, n)
+				}
+			}
+			for _, l := range lhs {
+				if id, ok := ast.Unparen(l).(*ast.Ident); ok && info.ObjectOf(id) == v {
+					return true
+				}
+			}
+		}
+		break
+	}
+	return false
+}
