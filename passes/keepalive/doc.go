@@ -3,7 +3,7 @@
 //
 // # Analyzer keepalive
 //
-// keepalive: client settings that switch HTTP keep-alive off
+// keepalive: client settings that switch HTTP or database keep-alive off
 //
 // An http.Transport keeps finished connections in its idle pool so the next
 // request to the same host skips the TCP connect and the TLS handshake.
@@ -25,17 +25,30 @@
 //   - req.Header.Set or req.Header.Add with "Connection" and "close" (any
 //     letter case) on an outgoing request, req.Header["Connection"] =
 //     []string{"close"}, and an http.Header literal with a "Connection":
-//     {"close"} entry that becomes an outgoing request's Header.
+//     {"close"} entry that becomes an outgoing request's Header;
+//   - db.SetMaxIdleConns(n) on an *sql.DB with a constant n <= 0.
 //
-// An outgoing request is a local variable (or literal) that holds only
-// requests built in the same function, and that is never handed to a
-// ServeHTTP method or to a call that also receives a ResponseWriter. A
-// request from http.NewRequest or http.NewRequestWithContext qualifies (they
-// build client requests); one from a literal or new(http.Request) only
-// when the function also sends it with Client.Do or RoundTrip, since
-// servers build their incoming requests that way too (net/http/cgi does). A handler's *http.Request parameter, a clone of it, or a
-// request received from elsewhere is never reported: closing a server-side
+// An outgoing request is a local variable (or literal) of a request the
+// function sends with Client.Do or RoundTrip, whatever its origin, or one
+// that holds only requests built as client requests: by http.NewRequest
+// or http.NewRequestWithContext (they build client requests), by
+// WithContext or Clone of such a request, or by a function that returns
+// only such requests (req, err := c.newRequest(ctx, method, path)); the
+// newRequest fact carries that across packages. A request from a literal
+// or new(http.Request) counts only when the function sends it, since
+// servers build their incoming requests that way too (net/http/cgi does).
+// A handler's *http.Request parameter, a request handed to ServeHTTP or to
+// a call that also receives a ResponseWriter, and a request received from
+// elsewhere and not sent here are never reported: closing a server-side
 // request means something else, and its owner decides.
+//
+// database/sql has its own keep-alive switch: db.SetMaxIdleConns(n) with a
+// constant n <= 0 keeps no idle connection (maxIdleCount = -1 in
+// database/sql), so every query dials, does its TLS handshake and
+// authenticates again. It is reported, except on a pool opened with
+// sql.OpenDB in the same function, whose connector may lend connections
+// from a pool of its own (pgx's stdlib.OpenDBFromPool sets 0 so that
+// pgxpool keeps them).
 //
 // Bad:
 //
@@ -47,6 +60,7 @@
 //		return err
 //	}
 //	req.Header.Set("Connection", "close")
+//	db.SetMaxIdleConns(0)
 //
 // Good:
 //
@@ -56,15 +70,26 @@
 //		return err
 //	}
 //
-// The fix removes the field, the statement or the header entry. No fix is
+// The fix removes the field, the statement, the header entry or the
+// SetMaxIdleConns call (database/sql then keeps its default of 2 idle
+// connections; set a size that matches the traffic if 2 is too few). No fix is
 // offered when the removal would leave a variable or an import unused, or
 // when the statement shares its line with other code.
 //
-// Test files are not checked: tests switch keep-alive off on purpose.
+// Silent on: test files and test helpers (tests switch keep-alive off on
+// purpose); a Close or Connection: close set under a condition (if, switch
+// or select branch), which retires one possibly broken connection after a
+// timeout or follows configuration; a function that builds a
+// protocol-upgrade request (Connection: Upgrade with an Upgrade header),
+// with the transport it builds for it, since the connection is taken over
+// after the 101 response; resp.Close on an *http.Response, which is
+// advisory and does not disable reuse; values from configuration.
 //
-// Known limits: the check does not follow a Transport or a request through
-// function calls, and it does not report a header built in a variable
-// before being assigned to a request.
+// Known limits: the check does not follow a Transport through function
+// calls, nor a request into the functions it is passed to; it does not
+// report a header built in a variable before being assigned to a request.
+// Two fixes that each remove a use of the same request variable may, applied
+// together, leave it unused.
 // A server's response header (w.Header()) and Server.SetKeepAlivesEnabled
 // are out of scope. Comments above a removed line stay where they are.
 package keepalive

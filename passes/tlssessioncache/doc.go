@@ -12,23 +12,47 @@
 // without one every new connection (after an idle timeout, a server
 // close, or in another pool) pays a full handshake.
 //
-// The check reports a tls.Config literal without a ClientSessionCache
-// when the config is used by a client: it reaches
-// http.Transport.TLSClientConfig, tls.Dial, tls.DialWithDialer,
-// tls.Dialer.Config or tls.Client (or the TLSClientConfig of
-// golang.org/x/net/http2's Transport), directly, through local variables
-// and unexported package variables, or through the results of functions
-// of the same package. It also reports SessionTicketsDisabled: true (in
-// the literal or assigned later) on such a config.
+// The check reports a tls.Config literal (or new(tls.Config)) without a
+// ClientSessionCache when the config is used by a client: it reaches
+// http.Transport.TLSClientConfig, tls.Dialer.Config (or the
+// TLSClientConfig of golang.org/x/net/http2's Transport), tls.Dial,
+// tls.DialWithDialer, tls.Client or (*net/smtp.Client).StartTLS,
+// directly, through local variables and unexported package variables, or
+// through the results of functions of the same package. It also reports
+// SessionTicketsDisabled: true (in the literal or assigned later) on such
+// a config.
 //
-// A cache serves the connections of the configs that share it. A config
-// in an http.Transport or a tls.Dialer lives as long as they do, so the
-// fix puts the cache in the literal. A config built inside a function and
-// passed only to tls.Dial, tls.DialWithDialer or tls.Client serves one
-// connection: a cache added to it would never be reused, and sharing one
-// across calls is a design change (a one-shot probe may even need the
-// full handshake), so such a config is not reported. A config in a
-// package variable is shared by every dial, and is reported.
+// A config in an http.Transport, in a tls.Dialer kept for later, or in a
+// package variable lives as long as they do, so the fix puts the cache in
+// the literal. A config built for each connection (in the function that
+// calls tls.Dial, tls.DialWithDialer, tls.Client, StartTLS, or Dial or
+// DialContext of a tls.Dialer built for that call, or in a function whose
+// result such a call uses, such as d.tlsConfig() returning
+// &tls.Config{ServerName: d.Host}) is the common shape of SMTP senders,
+// database drivers, Redis and LDAP clients: one full handshake per
+// message or per pooled connection, always to the same server. It is
+// reported when the connection carries data (it is returned, stored,
+// handed on, read or written), including a fallback such as
+// if cfg == nil { cfg = &tls.Config{ServerName: host} } before the dial.
+// A cache created with such a config would serve one connection, so the
+// fix declares one package-level cache,
+//
+//	var tlsSessionCache = tls.NewLRUClientSessionCache(0)
+//
+// (or reuses a package variable initialized with
+// tls.NewLRUClientSessionCache), and sets ClientSessionCache:
+// tlsSessionCache in the literal. crypto/tls keys the cache by server
+// name (or address), so one cache serves every server. The declaration
+// goes after the imports of the first file with such a fix; every fix of
+// that file inserts the same text at the same place, which the drivers
+// (go vet -fix, golangci-lint, analysistest) merge into one. A fix stays
+// in its own file, so findings in the package's other files get theirs on
+// the next run, once the variable exists.
+//
+// Not reported: a one-shot probe, whose connection is only handshaken,
+// inspected (ConnectionState) and closed, as client-go's
+// GetClientCANames does (it needs the full handshake to see what the
+// server asks for); dials in main, init and test helpers.
 //
 // Across packages, a function whose every returned config is a literal it
 // builds without a cache gets a fact (uncachedConfig), and a caller in
@@ -45,6 +69,10 @@
 //		},
 //	}
 //
+//	func (d *Dialer) dial(addr string) (net.Conn, error) {
+//		return tls.Dial("tcp", addr, &tls.Config{ServerName: d.Host})
+//	}
+//
 // Good:
 //
 //	tr := &http.Transport{
@@ -54,19 +82,32 @@
 //		},
 //	}
 //
-// The fix adds ClientSessionCache: tls.NewLRUClientSessionCache(0) (the
-// default capacity) to the literal; for SessionTicketsDisabled: true it
-// removes the field or the assignment.
+//	var tlsSessionCache = tls.NewLRUClientSessionCache(0)
+//
+//	func (d *Dialer) dial(addr string) (net.Conn, error) {
+//		return tls.Dial("tcp", addr, &tls.Config{ServerName: d.Host, ClientSessionCache: tlsSessionCache})
+//	}
+//
+// For a long-lived config the fix adds ClientSessionCache:
+// tls.NewLRUClientSessionCache(0) (the default capacity) to the literal;
+// for SessionTicketsDisabled: true it removes the field or the
+// assignment.
 //
 // Security: resumed sessions do not call VerifyPeerCertificate again
 // (VerifyConnection runs on every connection). A config that sets
 // VerifyPeerCertificate without VerifyConnection is reported with a
 // message saying the verification must move to VerifyConnection before a
 // cache can be added, and never gets a fix; its SessionTicketsDisabled is
-// not reported. Nothing the check suggests weakens certificate
-// verification.
+// not reported. A session also keeps the client certificate it was
+// authenticated with, so a per-connection config that sets Certificates or
+// GetClientCertificate gets no fix: a cache shared by the whole package
+// could resume one identity's session for another (crypto/tls re-checks
+// the server's chain against the new config's RootCAs, not the client's
+// identity). Nothing the check suggests weakens certificate verification.
 //
-// Silent on: test files (a test's client lives for one test); literals
+// Silent on: test files (a test's client lives for one test); server-side
+// STARTTLS (tls.Server); a config copied field by field from the caller's
+// (its owner decides whether it has a cache); literals
 // returned as a fallback by a function that may also return a config it
 // did not build (cfg.Clone() or nil-check defaults, as net/http's
 // cloneTLSConfig); a config stored into a Transport or Dialer the function
@@ -77,12 +118,17 @@
 // (base.Clone()) and configs received as parameters, whose owner decides;
 // configs handed to code the check cannot see into (another function, a
 // struct field, an interface), whose use is unknown; variables that may
-// hold another config too.
+// hold another config too (except a per-connection fallback assigned in a
+// branch, as above; a literal unconditionally overwritten by another
+// config stays silent).
 //
 // A config from new(tls.Config) is followed like a literal; its fix
 // replaces the call with a literal that has the cache.
 //
-// Known limits: a config built field by field in a zero tls.Config
+// Known limits: a config handed to a function of the same package before
+// the dial (lib/pq's sslClientCertificates(tlsConf, ...)) is unknown, and
+// keeps it silent; a tls.Dialer assigned field by field (d.Config = cfg)
+// counts as kept for later; a config built field by field in a zero tls.Config
 // variable (var cfg tls.Config) is not reported; a config stored in a struct
 // and used by a client later is not followed; a value the analysis cannot
 // follow keeps the whole config silent.
