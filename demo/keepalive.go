@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"database/sql"
 	"io"
 	"net/http"
 	"time"
@@ -53,4 +54,20 @@ func PingFixed(url string) error {
 	defer resp.Body.Close()
 	_, err = io.Copy(io.Discard, resp.Body)
 	return err
+}
+
+// OpenStore keeps no idle database connection: every query dials,
+// handshakes and authenticates again.
+func OpenStore(dsn string) (*sql.DB, error) {
+	db, err := sql.Open("postgres", dsn)
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxIdleConns(0)
+	return db, nil
+}
+
+// OpenStoreFixed keeps database/sql's default of 2 idle connections.
+func OpenStoreFixed(dsn string) (*sql.DB, error) {
+	return sql.Open("postgres", dsn)
 }
