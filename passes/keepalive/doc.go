@@ -83,7 +83,12 @@
 // protocol-upgrade request (Connection: Upgrade with an Upgrade header),
 // with the transport it builds for it, since the connection is taken over
 // after the 101 response; resp.Close on an *http.Response, which is
-// advisory and does not disable reuse; values from configuration.
+// advisory and does not disable reuse; values from configuration; a
+// Transport literal built and dropped within one call (used on the spot,
+// or by local variables and a local client that are never returned,
+// stored or handed on), where DisableKeepAlives closes each connection
+// instead of leaking it idle and the cost is the Transport per call, which
+// clientperrequest reports (amqp091-go's one-shot management calls).
 //
 // Known limits: the check does not follow a Transport through function
 // calls, nor a request into the functions it is passed to; it does not

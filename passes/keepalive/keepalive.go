@@ -146,9 +146,9 @@ func (c *checker) literal(cur inspector.Cursor, lit *ast.CompositeLit) {
 		field := info.Uses[key]
 		var msg, fix string
 		switch {
-		case nethttp.IsField(field, nethttp.HTTP, "Transport", "DisableKeepAlives") && nethttp.IsTrue(c.pass.TypesInfo, kv.Value):
+		case nethttp.IsField(field, nethttp.HTTP, "Transport", "DisableKeepAlives") && nethttp.IsTrue(c.pass.TypesInfo, kv.Value) && !c.throwaway(cur):
 			msg, fix = msgDisable, "Remove DisableKeepAlives"
-		case nethttp.IsField(field, nethttp.HTTP, "Transport", "MaxIdleConnsPerHost") && c.isNegative(kv.Value):
+		case nethttp.IsField(field, nethttp.HTTP, "Transport", "MaxIdleConnsPerHost") && c.isNegative(kv.Value) && !c.throwaway(cur):
 			msg, fix = msgIdle, "Remove MaxIdleConnsPerHost"
 		case nethttp.IsField(field, nethttp.HTTP, "Request", "Close") && nethttp.IsTrue(c.pass.TypesInfo, kv.Value) && c.outgoingLiteral(cur):
 			msg, fix = msgClose, "Remove Close"

@@ -87,3 +87,31 @@ func unrelated() options {
 func read(t *http.Transport) bool {
 	return t.DisableKeepAlives
 }
+
+// A transport built and dropped in one call: DisableKeepAlives closes its
+// connections instead of leaking them idle (amqp091-go's management
+// calls); the transport per call is clientperrequest's finding.
+func oneShot(url string) error {
+	client := http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	resp, err := client.Get(url)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func oneShotVariable(req *http.Request) error {
+	tr := &http.Transport{DisableKeepAlives: true, MaxIdleConnsPerHost: -1}
+	defer tr.CloseIdleConnections()
+	resp, err := (&http.Client{Transport: tr}).Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Kept: reported.
+func keptClient() *http.Client {
+	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}} // want `DisableKeepAlives`
+	return client
+}
