@@ -92,6 +92,24 @@ func clientCertDial(addr string, cert tls.Certificate) (net.Conn, error) {
 	return tls.Dial("tcp", addr, &tls.Config{Certificates: []tls.Certificate{cert}}) // want `it sets client certificates, so share a cache only among connections of one identity`
 }
 
+// A default replaced by a clone of the user's config when there is one,
+// then a client certificate (nats.go's makeTLSConn): reported, no fix.
+func (m *mailer) defaultOrClone(conn net.Conn, user *tls.Config, cert func() (tls.Certificate, error)) error {
+	cfg := &tls.Config{} // want `it sets client certificates`
+	if user != nil {
+		cfg = user.Clone()
+	}
+	if cert != nil {
+		c, err := cert()
+		if err != nil {
+			return err
+		}
+		cfg.Certificates = []tls.Certificate{c}
+	}
+	m.conn = tls.Client(conn, cfg)
+	return nil
+}
+
 // Traps.
 
 // A one-shot probe (client-go's GetClientCANames): it needs the full
