@@ -111,6 +111,9 @@ func configResult(fn *types.Func) int {
 
 // check reports an origin that reaches a client without a cache.
 func (a *checker) check(o origin) {
+	if o.lit != nil && a.copiesConfig(o.lit) {
+		return
+	}
 	root := a.segment(o)
 	if root.unknown {
 		return
@@ -195,4 +198,20 @@ func keyName(kv *ast.KeyValueExpr) string {
 
 func (a *checker) isNil(e ast.Expr) bool {
 	return a.pass.TypesInfo.Types[e].IsNil()
+}
+
+// copiesConfig reports whether lit copies a field of another tls.Config
+// (RootCAs: base.RootCAs): a copy of the caller's config, made field by
+// field, whose owner decides about the cache.
+func (a *checker) copiesConfig(lit *ast.CompositeLit) bool {
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if sel, ok := ast.Unparen(kv.Value).(*ast.SelectorExpr); ok && isConfig(a.pass.TypesInfo.TypeOf(sel.X)) {
+			return true
+		}
+	}
+	return false
 }

@@ -175,6 +175,10 @@ func copied(addr string, base *tls.Config) (net.Conn, error) {
 	return tls.Dial("tcp", addr, cfg)
 }
 
+func copiedNoCache(addr string, base *tls.Config) (net.Conn, error) {
+	return tls.Dial("tcp", addr, &tls.Config{RootCAs: base.RootCAs, ServerName: base.ServerName})
+}
+
 func cachedDial(addr string, cache tls.ClientSessionCache) (net.Conn, error) {
 	return tls.Dial("tcp", addr, &tls.Config{ServerName: "x", ClientSessionCache: cache})
 }
