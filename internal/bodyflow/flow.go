@@ -22,6 +22,14 @@ type flow struct {
 	errVar  *types.Var          // the call's error variable
 	call    *ast.CallExpr       // the client call; nil in summary mode
 	primary *types.Var          // the variable the call assigns
+	sig     *types.Signature    // of the function; nil in summary mode
+
+	// mark is a close that is not deferred, whose paths are being
+	// followed: it sets sMarkUnread and sMarkUndrained, and markUnread
+	// and markUndrained tell whether a path so marked carries on as
+	// normal (see normalExit), or makes the call again.
+	mark                      ast.Node
+	markUnread, markUndrained bool
 
 	summary bool
 	evcache map[ast.Node][]event
@@ -238,11 +246,13 @@ func (f *flow) apply(s state, e *event) state {
 		if open(s) && s&sDrained == 0 {
 			f.leaks[e.site] = true
 		}
+		f.markedNormal(s) // a retry
 		return sLive | sErrTied
 	case evRespReassign:
 		if open(s) && s&sDrained == 0 {
 			f.leaks[e.site] = true
 		}
+		f.markedNormal(s)
 		if s&sMoved != 0 {
 			return s
 		}
@@ -268,13 +278,21 @@ func (f *flow) apply(s state, e *event) state {
 		if !e.ret {
 			f.handedOff = true
 		}
-		return sMoved
+		return sMoved | s&sMarks
 	case evClose:
 		s |= f.helperReads(e, sRead, sDrained)
 		c := f.close(e)
 		if s&sClosed == 0 {
 			c.Unread = c.Unread || s&sRead == 0
 			c.Undrained = c.Undrained || s&sDrained == 0
+			if e.site == f.mark {
+				if s&sRead == 0 {
+					s |= sMarkUnread
+				}
+				if s&sDrained == 0 {
+					s |= sMarkUndrained
+				}
+			}
 		}
 		s |= sClosed
 	case evDeferClose:
@@ -314,6 +332,9 @@ func (f *flow) close(e *event) *Close {
 func (f *flow) exit(cur *stateSet, ret *ast.ReturnStmt) {
 	for _, s := range cur.states() {
 		f.exitSeen++
+		if s&sMarks != 0 && f.normalExit(s, ret) {
+			f.markedNormal(s)
+		}
 		if s&sLive == 0 || s&sMoved != 0 {
 			continue
 		}
@@ -341,16 +362,44 @@ func (f *flow) runDefers(s state, ret *ast.ReturnStmt) {
 	if !unread && !undrained {
 		return
 	}
+	// A reassignment (ret == nil) is a retry or a next request: normal.
+	normal := ret == nil || f.normalExit(s, ret)
 	for _, c := range f.closes {
 		if !c.Deferred {
 			continue
 		}
 		c.Unread = c.Unread || unread
 		c.Undrained = c.Undrained || undrained
+		if normal {
+			c.NormalUnread = c.NormalUnread || unread
+			c.NormalUndrained = c.NormalUndrained || undrained
+		}
 		if ret != nil && (c.Exit == nil || ret.Pos() < c.Exit.Pos()) {
 			c.Exit = ret
 		}
+		if ret != nil && normal && (c.NormalExit == nil || ret.Pos() < c.NormalExit.Pos()) {
+			c.NormalExit = ret
+		}
 	}
+}
+
+// markedNormal records that a path marked by f.mark carries on as
+// normal.
+func (f *flow) markedNormal(s state) {
+	f.markUnread = f.markUnread || s&sMarkUnread != 0
+	f.markUndrained = f.markUndrained || s&sMarkUndrained != 0
+}
+
+// markNormal sets c.NormalUnread and c.NormalUndrained, for c a close
+// that is not deferred, by following its paths once more with c marked.
+func (f *flow) markNormal(c *Close) {
+	g := f.p.newFlow(f.body, f.t)
+	g.resp, g.bodies = f.resp, f.bodies
+	g.errVar, g.call, g.primary, g.sig = f.errVar, f.call, f.primary, f.sig
+	g.evcache = f.evcache
+	g.mark = c.Site
+	g.solve(0)
+	c.NormalUnread, c.NormalUndrained = g.markUnread, g.markUndrained
 }
 
 // filter keeps the states possible on the branch of cond taken when
@@ -400,6 +449,10 @@ func (k knowledge) either(o knowledge) knowledge {
 // or 304 or the content length is 0.
 func (f *flow) implies(cond ast.Expr, truth bool) knowledge {
 	switch c := ast.Unparen(cond).(type) {
+	case *ast.CallExpr:
+		if truth && f.errorTest(c) {
+			return knowledge{ifTied: true}
+		}
 	case *ast.UnaryExpr:
 		if c.Op == token.NOT {
 			return f.implies(c.X, !truth)
