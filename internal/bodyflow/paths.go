@@ -10,7 +10,7 @@ import (
 )
 
 // doLike reports whether call is a Do method that is not
-// (*http.Client).Do but has its shape: it takes the request first and
+// (*http.Client).Do but has its shape: it takes the request only and
 // returns (*http.Response, error), like an HTTPClient interface of an
 // SDK or a retrying client of another package. Its caller owns the
 // response as it owns a client's. Methods of this package are left to
@@ -21,7 +21,9 @@ func (p *pkgState) doLike(call *ast.CallExpr) bool {
 		return false
 	}
 	sig := fn.Signature()
-	if sig.Params().Len() == 0 || sig.Results().Len() != 2 ||
+	// One parameter: a Do(ctx, req, v) that decodes into v has read and
+	// closed the body it returns.
+	if sig.Params().Len() != 1 || sig.Results().Len() != 2 ||
 		!nethttp.IsResponse(sig.Results().At(0).Type()) ||
 		!types.Identical(sig.Results().At(1).Type(), types.Universe.Lookup("error").Type()) {
 		return false
