@@ -83,8 +83,9 @@ type Response struct {
 	// HandedOff: the response or its body is handed to someone else
 	// (stored, sent, passed on, replaced) other than by returning it.
 	HandedOff bool
-	// Read: the body is read on some path.
-	Read bool
+	// Read: the body is read on some path. ReadOnSuccess: on some path
+	// that returns no error (see normalExit).
+	Read, ReadOnSuccess bool
 	// HTTPTest: the request goes to an httptest.Server.
 	HTTPTest bool
 	// OwnTransport: the call goes through an http.Transport literal of a
@@ -98,7 +99,8 @@ type Response struct {
 	HTTP2 bool
 	// InTest: the call is in a _test.go file. InTestHelper: the
 	// function making it, or one enclosing it, takes a testing.TB,
-	// *testing.T, *testing.B or *testing.F.
+	// *testing.T, *testing.B or *testing.F, or the package is a
+	// test-support one (nethttp.IsTestPackage).
 	InTest, InTestHelper bool
 	// ClosesConn: the function asks for the connection to be closed
 	// after the response (Request.Close, a "Connection: close" header).
@@ -170,6 +172,11 @@ type Close struct {
 	// without an error (see normalExit), or makes the call again (a
 	// retry). Paths that return an error, panic or exit are not counted.
 	NormalUnread, NormalUndrained bool
+	// BareOnly: every normal path that closes it unread is a bare
+	// success, `return nil` from a function whose only result is an
+	// error (see bareSuccess).
+	BareOnly bool
+	valued   bool // some normal path closes it unread and is not bare
 	// Exit is, for a deferred close, a return through which it runs with
 	// the body unread (or undrained); NormalExit the first such return
 	// that returns no error.
@@ -659,7 +666,7 @@ func (p *pkgState) analyze(top, fn ast.Node, call *ast.CallExpr) *Response {
 		r.InMain = fd.Name.Name == "main" && fd.Recv == nil && p.pass.Pkg.Name() == "main"
 	}
 	r.InTest = strings.HasSuffix(p.pass.Fset.File(call.Pos()).Name(), "_test.go")
-	r.InTestHelper = p.testHelper(t, fn)
+	r.InTestHelper = p.testHelper(t, fn) || nethttp.IsTestPackage(p.pass.Pkg.Path())
 	r.ClosesConn = closesConn(info, body)
 	r.Upgrade = nethttp.BuildsUpgradeRequest(info, body)
 	r.HTTP2 = p.overHTTP2(top, call)
@@ -732,6 +739,7 @@ func (p *pkgState) analyze(top, fn ast.Node, call *ast.CallExpr) *Response {
 	r.Returned = f.returned
 	r.HandedOff = f.handedOff
 	r.Read = f.anyRead
+	r.ReadOnSuccess = f.normRead
 	r.ReassignedVars = f.reassigned()
 	for n := range f.leaks {
 		r.Leaks = append(r.Leaks, n)
@@ -747,6 +755,7 @@ func (p *pkgState) analyze(top, fn ast.Node, call *ast.CallExpr) *Response {
 		if !c.Deferred {
 			c.Stmt = listStmt(t, c.Site)
 		}
+		c.BareOnly = c.NormalUnread && !c.valued
 		r.Closes = append(r.Closes, c)
 	}
 	sort.Slice(r.Closes, func(i, j int) bool { return r.Closes[i].Site.Pos() < r.Closes[j].Site.Pos() })

@@ -30,6 +30,7 @@ type flow struct {
 	// normal (see normalExit), or makes the call again.
 	mark                      ast.Node
 	markUnread, markUndrained bool
+	markValued                bool // a marked path that is not a bare success (see bareSuccess)
 
 	summary bool
 	evcache map[ast.Node][]event
@@ -42,6 +43,7 @@ type flow struct {
 	handedOff bool // moved other than by a return
 	anyRead   bool
 	anyDrain  bool
+	normRead  bool // read on a path that returns no error
 	assigns   map[*types.Var]int
 	// Summary mode: what the exits look like.
 	exitSeen   int
@@ -246,13 +248,13 @@ func (f *flow) apply(s state, e *event) state {
 		if open(s) && s&sDrained == 0 {
 			f.leaks[e.site] = true
 		}
-		f.markedNormal(s) // a retry
+		f.markedNormal(s, false) // a retry
 		return sLive | sErrTied
 	case evRespReassign:
 		if open(s) && s&sDrained == 0 {
 			f.leaks[e.site] = true
 		}
-		f.markedNormal(s)
+		f.markedNormal(s, false)
 		if s&sMoved != 0 {
 			return s
 		}
@@ -333,10 +335,13 @@ func (f *flow) exit(cur *stateSet, ret *ast.ReturnStmt) {
 	for _, s := range cur.states() {
 		f.exitSeen++
 		if s&sMarks != 0 && f.normalExit(s, ret) {
-			f.markedNormal(s)
+			f.markedNormal(s, f.bareSuccess(ret))
 		}
 		if s&sLive == 0 || s&sMoved != 0 {
 			continue
+		}
+		if !f.summary && s&(sRead|sDeferRead) != 0 && f.normalExit(s, ret) {
+			f.normRead = true
 		}
 		if s&(sClosed|sDeferClosed) == 0 {
 			f.exitOpen = true
@@ -373,6 +378,9 @@ func (f *flow) runDefers(s state, ret *ast.ReturnStmt) {
 		if normal {
 			c.NormalUnread = c.NormalUnread || unread
 			c.NormalUndrained = c.NormalUndrained || undrained
+			if unread && (ret == nil || !f.bareSuccess(ret)) {
+				c.valued = true
+			}
 		}
 		if ret != nil && (c.Exit == nil || ret.Pos() < c.Exit.Pos()) {
 			c.Exit = ret
@@ -385,9 +393,10 @@ func (f *flow) runDefers(s state, ret *ast.ReturnStmt) {
 
 // markedNormal records that a path marked by f.mark carries on as
 // normal.
-func (f *flow) markedNormal(s state) {
+func (f *flow) markedNormal(s state, bare bool) {
 	f.markUnread = f.markUnread || s&sMarkUnread != 0
 	f.markUndrained = f.markUndrained || s&sMarkUndrained != 0
+	f.markValued = f.markValued || s&sMarkUnread != 0 && !bare
 }
 
 // markNormal sets c.NormalUnread and c.NormalUndrained, for c a close
@@ -400,6 +409,7 @@ func (f *flow) markNormal(c *Close) {
 	g.mark = c.Site
 	g.solve(0)
 	c.NormalUnread, c.NormalUndrained = g.markUnread, g.markUndrained
+	c.valued = g.markValued
 }
 
 // filter keeps the states possible on the branch of cond taken when

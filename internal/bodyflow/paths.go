@@ -3,6 +3,7 @@ package bodyflow
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -121,7 +122,7 @@ func (f *flow) normalExit(s state, ret *ast.ReturnStmt) bool {
 	if len(ret.Results) != res.Len() {
 		return false
 	}
-	return f.normalError(s, ret.Results[len(ret.Results)-1])
+	return f.normalError(s, ret, ret.Results[len(ret.Results)-1])
 }
 
 // normalError reports whether the returned error e is nil on the normal
@@ -129,7 +130,7 @@ func (f *flow) normalExit(s state, ret *ast.ReturnStmt) bool {
 // error; the error of a close (the body's or a closing helper's); the
 // error of reading the body (json.NewDecoder(resp.Body).Decode(v)), or a
 // variable assigned one (b, err := io.ReadAll(resp.Body); return b, err).
-func (f *flow) normalError(s state, e ast.Expr) bool {
+func (f *flow) normalError(s state, ret *ast.ReturnStmt, e ast.Expr) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
 		if isNil(f.info, e) {
@@ -139,13 +140,14 @@ func (f *flow) normalError(s state, e ast.Expr) bool {
 		if v == nil {
 			return false
 		}
+		if f.checkedNonNil(v, ret) {
+			return false // if err != nil { return err }
+		}
 		if v == f.errVar && s&sErrTied != 0 {
 			return true
 		}
-		for _, rhs := range assigned(f.info, f.body, v) {
-			if f.mentionsBody(rhs) {
-				return true
-			}
+		if rhs := f.lastAssigned(v, e.Pos()); rhs != nil {
+			return f.mentionsBody(rhs)
 		}
 	case *ast.CallExpr:
 		if _, ok := f.closes[e]; ok {
@@ -157,6 +159,68 @@ func (f *flow) normalError(s state, e ast.Expr) bool {
 		return f.mentionsBody(e)
 	}
 	return false
+}
+
+// checkedNonNil reports whether ret is in the body of an
+// `if v != nil` statement.
+func (f *flow) checkedNonNil(v *types.Var, ret ast.Node) bool {
+	for n := ret; n != nil; n = f.t.parent[n] {
+		ifs, ok := f.t.parent[n].(*ast.IfStmt)
+		if !ok || ifs.Body != n {
+			continue
+		}
+		c, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+		if !ok || c.Op != token.NEQ || !isNil(f.info, c.Y) {
+			continue
+		}
+		if id, ok := ast.Unparen(c.X).(*ast.Ident); ok && f.info.Uses[id] == v {
+			return true
+		}
+	}
+	return false
+}
+
+// lastAssigned returns the right side of the last assignment to v that
+// comes before pos in the source, or nil.
+func (f *flow) lastAssigned(v *types.Var, pos token.Pos) ast.Expr {
+	var last ast.Expr
+	ast.Inspect(f.body, func(n ast.Node) bool {
+		if n == nil || n.Pos() >= pos {
+			return false
+		}
+		var lhs, rhs []ast.Expr
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			lhs, rhs = n.Lhs, n.Rhs
+		case *ast.ValueSpec:
+			lhs, rhs = identExprs(n.Names), n.Values
+		default:
+			return true
+		}
+		for i, l := range lhs {
+			if id, ok := l.(*ast.Ident); ok && identVar(f.info, id) == v {
+				switch {
+				case len(lhs) == len(rhs):
+					last = rhs[i]
+				case len(rhs) == 1:
+					last = rhs[0]
+				}
+			}
+		}
+		return true
+	})
+	return last
+}
+
+// bareSuccess reports whether ret is `return nil` in a function whose
+// only result is an error: the call was made for its status alone. A
+// function that then reads the body on its error paths only expects no
+// content on success (a 204 to a DELETE, a ping).
+func (f *flow) bareSuccess(ret *ast.ReturnStmt) bool {
+	if f.sig == nil || f.sig.Results().Len() != 1 || !isError(f.sig.Results().At(0).Type()) {
+		return false
+	}
+	return len(ret.Results) == 1 && isNil(f.info, ret.Results[0])
 }
 
 // mentionsBody reports whether e uses the body: X.Body of a response

@@ -91,8 +91,10 @@
 // (*http.Response, error): an SDK's HTTP client interface, a retrying
 // client of another package.
 //
-// Test code is left alone: _test.go files and test helpers (functions
-// that take a testing.TB, *testing.T, *testing.B or *testing.F).
+// Test code is left alone: _test.go files, test helpers (functions that
+// take a testing.TB, *testing.T, *testing.B or *testing.F) and
+// test-support packages (an import path element such as testutil or
+// testing).
 // -unclosedbody.tests reports them too (unlike the driver's -test flag,
 // which decides whether test files are loaded at all).
 //

@@ -82,8 +82,10 @@
 // WebSocket handshake), for bodies handed to a helper that drains them,
 // and for deferred closes in main.main (they run as the process exits).
 //
-// Test code is left alone: _test.go files and test helpers (functions
-// that take a testing.TB, *testing.T, *testing.B or *testing.F), whose
+// Test code is left alone: _test.go files, test helpers (functions that
+// take a testing.TB, *testing.T, *testing.B or *testing.F) and
+// test-support packages (an import path element such as testutil or
+// testing), whose
 // requests go to test servers. -undrainedbody.tests reports them too
 // (unlike the driver's -test flag, which decides whether test files are
 // loaded at all).

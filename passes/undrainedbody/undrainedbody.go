@@ -65,7 +65,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		for _, cl := range r.Closes {
-			if cl.InLoop || cl.Deferred && r.InMain || !c.reported(cl) {
+			if cl.InLoop || cl.Deferred && r.InMain || !c.reported(r, cl) {
 				continue
 			}
 			c.report(pass, r, cl)
@@ -77,9 +77,16 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 // reported reports whether cl closes the body unread (or, with -strict,
 // not read to EOF) on a path the flags ask for: by default one where
 // the function carries on as normal, with -errorpaths any.
-func (c *checker) reported(cl *bodyflow.Close) bool {
+//
+// A function that reads the body on its error paths only, and returns a
+// bare nil on success, expects no content then (a 204 to a DELETE, a
+// ping): there is nothing to drain.
+func (c *checker) reported(r *bodyflow.Response, cl *bodyflow.Close) bool {
 	if c.errorPaths {
 		return cl.Unread || c.strict && cl.Undrained
+	}
+	if cl.BareOnly && r.Read && !r.ReadOnSuccess {
+		return false
 	}
 	return cl.NormalUnread || c.strict && cl.NormalUndrained
 }

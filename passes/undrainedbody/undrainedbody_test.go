@@ -9,7 +9,7 @@ import (
 )
 
 func Test(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), undrainedbody.Analyzer, "a", "noio", "ioname")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), undrainedbody.Analyzer, "a", "noio", "ioname", "example.com/sdk/internal/testutil")
 }
 
 // TestStrict runs a fresh instance with -strict, leaving Analyzer's
