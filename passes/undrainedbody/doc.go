@@ -50,7 +50,10 @@
 //
 // An error that may well be nil counts as no error: the call's own error
 // after its check, the error of a close, or of reading the body
-// (return json.NewDecoder(resp.Body).Decode(v)).
+// (return json.NewDecoder(resp.Body).Decode(v)). A function whose only
+// result is an error, that reads the body on its error paths only and
+// returns a bare nil on success, expects no content there (a 204 answer
+// to a DELETE, a ping, as generated API clients do): it is not reported.
 //
 // The cost is on HTTP/1.1 connections (plain http, servers without h2,
 // transports that lost HTTP/2): over HTTP/2, closing an unread body resets
@@ -85,10 +88,9 @@
 // Test code is left alone: _test.go files, test helpers (functions that
 // take a testing.TB, *testing.T, *testing.B or *testing.F) and
 // test-support packages (an import path element such as testutil or
-// testing), whose
-// requests go to test servers. -undrainedbody.tests reports them too
-// (unlike the driver's -test flag, which decides whether test files are
-// loaded at all).
+// testing), whose requests go to test servers. -undrainedbody.tests
+// reports them too (unlike the driver's -test flag, which decides whether
+// test files are loaded at all).
 //
 // Responses of a Do method shaped like (*http.Client).Do, taking only the
 // request and returning (*http.Response, error), are followed too: an
