@@ -29,7 +29,7 @@ func New() *analysis.Analyzer {
 		Requires: []*analysis.Analyzer{bodyflow.Analyzer},
 		Run:      c.run,
 	}
-	a.Flags.BoolVar(&c.tests, "tests", false, "also report in _test.go files and in test helpers (functions taking a testing.TB, *testing.T, *testing.B or *testing.F)")
+	a.Flags.BoolVar(&c.tests, "tests", false, "also report in test code: _test.go files, test helpers (functions taking a testing.TB, *testing.T, *testing.B or *testing.F) and test-support packages (an import path element such as testutil or testing)")
 	return a
 }
 

@@ -34,7 +34,7 @@ func New() *analysis.Analyzer {
 	}
 	a.Flags.BoolVar(&c.strict, "strict", false, "count only reads to EOF (io.ReadAll, io.Copy, draining helpers), not partial reads such as a JSON decoder")
 	a.Flags.BoolVar(&c.errorPaths, "errorpaths", false, "also report bodies closed unread on paths that return an error, panic or exit")
-	a.Flags.BoolVar(&c.tests, "tests", false, "also report in _test.go files and in test helpers (functions taking a testing.TB, *testing.T, *testing.B or *testing.F)")
+	a.Flags.BoolVar(&c.tests, "tests", false, "also report in test code: _test.go files, test helpers (functions taking a testing.TB, *testing.T, *testing.B or *testing.F) and test-support packages (an import path element such as testutil or testing)")
 	return a
 }
 
