@@ -178,9 +178,10 @@ type Close struct {
 	BareOnly bool
 	valued   bool // some normal path closes it unread and is not bare
 	// Exit is, for a deferred close, a return through which it runs with
-	// the body unread (or undrained); NormalExit the first such return
-	// that returns no error.
-	Exit, NormalExit ast.Node
+	// the body unread (or, if there is none, undrained), the first one;
+	// NormalExit the same among returns that return no error.
+	Exit, NormalExit             ast.Node
+	exitUnread, normalExitUnread bool
 	// InLoop: this deferred close is in a loop that also makes the call.
 	InLoop bool
 	// Stmt is, for a close that is not deferred, the statement of a

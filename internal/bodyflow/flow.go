@@ -382,13 +382,26 @@ func (f *flow) runDefers(s state, ret *ast.ReturnStmt) {
 				c.valued = true
 			}
 		}
-		if ret != nil && (c.Exit == nil || ret.Pos() < c.Exit.Pos()) {
-			c.Exit = ret
+		if ret == nil {
+			continue
 		}
-		if ret != nil && normal && (c.NormalExit == nil || ret.Pos() < c.NormalExit.Pos()) {
-			c.NormalExit = ret
+		if better(ret, unread, c.Exit, c.exitUnread) {
+			c.Exit, c.exitUnread = ret, unread
+		}
+		if normal && better(ret, unread, c.NormalExit, c.normalExitUnread) {
+			c.NormalExit, c.normalExitUnread = ret, unread
 		}
 	}
+}
+
+// better reports whether ret, where the body is unread (or only
+// undrained), names the close's exit better than old: one where it is
+// unread first, then the earliest.
+func better(ret *ast.ReturnStmt, unread bool, old ast.Node, oldUnread bool) bool {
+	if old == nil || unread != oldUnread {
+		return old == nil || unread
+	}
+	return ret.Pos() < old.Pos()
 }
 
 // markedNormal records that a path marked by f.mark carries on as
