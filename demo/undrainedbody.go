@@ -1,38 +1,29 @@
 package demo
 
 import (
-	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 )
 
-// Fetch decodes url's JSON, but closes the body unread when the status
-// is not 200: net/http then closes the connection.
-func Fetch(url string, v any) error {
+// Exists reports whether url answers 200, but closes the body unread:
+// net/http then closes the connection, on every call that succeeds.
+func Exists(url string) (bool, error) {
 	resp, err := http.Get(url)
 	if err != nil {
-		return err
+		return false, err
 	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("%s: %s", url, resp.Status)
-	}
-	return json.NewDecoder(resp.Body).Decode(v)
+	resp.Body.Close()
+	return resp.StatusCode == http.StatusOK, nil
 }
 
-// FetchFixed drains the body before closing it, on every path.
-func FetchFixed(url string, v any) error {
+// ExistsFixed drains the body before closing it, so the connection goes
+// back to the pool.
+func ExistsFixed(url string) (bool, error) {
 	resp, err := http.Get(url)
 	if err != nil {
-		return err
+		return false, err
 	}
-	defer func() {
-		io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
-	}()
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("%s: %s", url, resp.Status)
-	}
-	return json.NewDecoder(resp.Body).Decode(v)
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return resp.StatusCode == http.StatusOK, nil
 }

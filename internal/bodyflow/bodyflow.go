@@ -83,8 +83,9 @@ type Response struct {
 	// HandedOff: the response or its body is handed to someone else
 	// (stored, sent, passed on, replaced) other than by returning it.
 	HandedOff bool
-	// Read: the body is read on some path.
-	Read bool
+	// Read: the body is read on some path. ReadOnSuccess: on some path
+	// that returns no error (see normalExit).
+	Read, ReadOnSuccess bool
 	// HTTPTest: the request goes to an httptest.Server.
 	HTTPTest bool
 	// OwnTransport: the call goes through an http.Transport literal of a
@@ -96,8 +97,18 @@ type Response struct {
 	// ClientConn (see overHTTP2). Closing an unread HTTP/2 body resets
 	// its stream, not the connection.
 	HTTP2 bool
-	// InTest: the call is in a _test.go file.
-	InTest bool
+	// InTest: the call is in a _test.go file. InTestHelper: the
+	// function making it, or one enclosing it, takes a testing.TB,
+	// *testing.T, *testing.B or *testing.F, or the package is a
+	// test-support one (nethttp.IsTestPackage).
+	InTest, InTestHelper bool
+	// ClosesConn: the function asks for the connection to be closed
+	// after the response (Request.Close, a "Connection: close" header).
+	ClosesConn bool
+	// Upgrade: the function builds a protocol-upgrade request; the
+	// connection of a 101 response is taken over, and on other paths
+	// the request was not one for a pool.
+	Upgrade bool
 	// InMain: the call is in main.main, whose return ends the process.
 	InMain bool
 	// TestDouble: a RoundTrip, in a _test.go file, on an interface or a
@@ -156,9 +167,21 @@ type Close struct {
 	// Unread: on some path the body was never read before this close.
 	// Undrained: on some path it was not read to EOF before this close.
 	Unread, Undrained bool
+	// NormalUnread and NormalUndrained are Unread and Undrained on the
+	// paths where the function then carries on as normal: it returns
+	// without an error (see normalExit), or makes the call again (a
+	// retry). Paths that return an error, panic or exit are not counted.
+	NormalUnread, NormalUndrained bool
+	// BareOnly: every normal path that closes it unread is a bare
+	// success, `return nil` from a function whose only result is an
+	// error (see bareSuccess).
+	BareOnly bool
+	valued   bool // some normal path closes it unread and is not bare
 	// Exit is, for a deferred close, a return through which it runs with
-	// the body unread (or undrained).
-	Exit ast.Node
+	// the body unread (or, if there is none, undrained), the first one;
+	// NormalExit the same among returns that return no error.
+	Exit, NormalExit             ast.Node
+	exitUnread, normalExitUnread bool
 	// InLoop: this deferred close is in a loop that also makes the call.
 	InLoop bool
 	// Stmt is, for a close that is not deferred, the statement of a
@@ -171,17 +194,20 @@ type Close struct {
 type state uint16
 
 const (
-	sLive         state = 1 << iota // non-nil, still ours
-	sErrTied                        // the error variable still holds the call's error
-	sClosed                         // closed
-	sDeferClosed                    // a close is deferred
-	sRead                           // read
-	sDrained                        // read to EOF
-	sDeferRead                      // the deferred close reads first
-	sDeferDrained                   // the deferred close drains first
-	sMoved                          // handed off: not ours any more (canonical state)
+	sLive          state = 1 << iota // non-nil, still ours
+	sErrTied                         // the error variable still holds the call's error
+	sClosed                          // closed
+	sDeferClosed                     // a close is deferred
+	sRead                            // read
+	sDrained                         // read to EOF
+	sDeferRead                       // the deferred close reads first
+	sDeferDrained                    // the deferred close drains first
+	sMoved                           // handed off: not ours any more (canonical state)
+	sMarkUnread                      // the marked close found the body unread (see flow.mark)
+	sMarkUndrained                   // the marked close found the body not read to EOF
 
-	nStates = 1 << 9
+	nStates = 1 << 11
+	sMarks  = sMarkUnread | sMarkUndrained
 )
 
 type stateSet [nStates / 64]uint64
@@ -601,7 +627,7 @@ func (p *pkgState) response(top, fn ast.Node, call *ast.CallExpr) *Response {
 // tracked reports whether call returns a fresh response: a client call,
 // or a call to a function whose Fact says it returns one.
 func (p *pkgState) tracked(call *ast.CallExpr) bool {
-	if nethttp.ClassifyRequestCall(p.pass.TypesInfo, call) != nethttp.NotRequest {
+	if nethttp.ClassifyRequestCall(p.pass.TypesInfo, call) != nethttp.NotRequest || p.doLike(call) {
 		return true
 	}
 	return p.wrapper(call)
@@ -627,6 +653,9 @@ func (p *pkgState) analyze(top, fn ast.Node, call *ast.CallExpr) *Response {
 		body = fn.Body
 	}
 	r := &Response{Call: call, Kind: nethttp.ClassifyRequestCall(info, call), Func: fn}
+	if r.Kind == nethttp.NotRequest && p.doLike(call) {
+		r.Kind = nethttp.Do
+	}
 	r.Head, r.MethodUnknown = p.method(body, t, r)
 	if r.Kind == nethttp.NotRequest {
 		r.Wrapper = true
@@ -638,6 +667,9 @@ func (p *pkgState) analyze(top, fn ast.Node, call *ast.CallExpr) *Response {
 		r.InMain = fd.Name.Name == "main" && fd.Recv == nil && p.pass.Pkg.Name() == "main"
 	}
 	r.InTest = strings.HasSuffix(p.pass.Fset.File(call.Pos()).Name(), "_test.go")
+	r.InTestHelper = p.testHelper(t, fn) || nethttp.IsTestPackage(p.pass.Pkg.Path())
+	r.ClosesConn = closesConn(info, body)
+	r.Upgrade = nethttp.BuildsUpgradeRequest(info, body)
 	r.HTTP2 = p.overHTTP2(top, call)
 	if r.InTest && r.Kind == nethttp.RoundTrip {
 		r.TestDouble = testDouble(info, call)
@@ -696,12 +728,19 @@ func (p *pkgState) analyze(top, fn ast.Node, call *ast.CallExpr) *Response {
 	if eid, ok := errLHS.(*ast.Ident); ok && eid.Name != "_" {
 		f.errVar = identVar(info, eid)
 	}
+	f.sig = funcSig(info, fn)
 	f.aliases()
 	f.solve(0)
+	for _, c := range f.closes {
+		if !c.Deferred && (c.Unread || c.Undrained) {
+			f.markNormal(c)
+		}
+	}
 
 	r.Returned = f.returned
 	r.HandedOff = f.handedOff
 	r.Read = f.anyRead
+	r.ReadOnSuccess = f.normRead
 	r.ReassignedVars = f.reassigned()
 	for n := range f.leaks {
 		r.Leaks = append(r.Leaks, n)
@@ -717,6 +756,7 @@ func (p *pkgState) analyze(top, fn ast.Node, call *ast.CallExpr) *Response {
 		if !c.Deferred {
 			c.Stmt = listStmt(t, c.Site)
 		}
+		c.BareOnly = c.NormalUnread && !c.valued
 		r.Closes = append(r.Closes, c)
 	}
 	sort.Slice(r.Closes, func(i, j int) bool { return r.Closes[i].Site.Pos() < r.Closes[j].Site.Pos() })
@@ -987,18 +1027,31 @@ func (p *pkgState) localFreshPool(top ast.Node, v *types.Var, depth int) bool {
 	}
 	info := p.pass.TypesInfo
 	own := false
+	// A client literal of v and a fresh Transport installed in it
+	// later (c := &http.Client{}; c.Transport = tr).
+	newClient, installed := false, false
 	assigned := func(lhs *ast.Ident, rhs ast.Expr) {
-		if identVar(info, lhs) == v && (p.freshTransport(top, rhs, depth) || p.clientOfFreshTransport(top, rhs, depth)) {
+		if identVar(info, lhs) != v {
+			return
+		}
+		if p.freshTransport(top, rhs, depth) || p.clientOfFreshTransport(top, rhs, depth) {
 			own = true
 		}
+		newClient = newClient || p.clientLiteral(rhs)
 	}
 	ast.Inspect(top, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			if len(n.Lhs) == len(n.Rhs) {
 				for i, l := range n.Lhs {
-					if lid, ok := l.(*ast.Ident); ok {
-						assigned(lid, n.Rhs[i])
+					switch l := l.(type) {
+					case *ast.Ident:
+						assigned(l, n.Rhs[i])
+					case *ast.SelectorExpr:
+						if id, ok := ast.Unparen(l.X).(*ast.Ident); ok && l.Sel.Name == "Transport" &&
+							identVar(info, id) == v && p.freshTransport(top, n.Rhs[i], depth) {
+							installed = true
+						}
 					}
 				}
 			}
@@ -1011,7 +1064,7 @@ func (p *pkgState) localFreshPool(top ast.Node, v *types.Var, depth int) bool {
 		}
 		return !own
 	})
-	return own
+	return own || newClient && installed
 }
 
 // freshTransport reports whether e builds a new *http.Transport: a
@@ -1031,6 +1084,19 @@ func (p *pkgState) freshTransport(top ast.Node, e ast.Expr, depth int) bool {
 		}
 	case *ast.Ident:
 		return nethttp.IsTransport(info.TypeOf(e)) && p.localFreshPool(top, identVar(info, e), depth+1)
+	}
+	return false
+}
+
+// clientLiteral reports whether e builds a new http.Client: a literal
+// or new(http.Client).
+func (p *pkgState) clientLiteral(e ast.Expr) bool {
+	info := p.pass.TypesInfo
+	switch e := nethttp.Unaddr(e).(type) {
+	case *ast.CompositeLit:
+		return nethttp.IsNamed(info.TypeOf(e), nethttp.HTTP, "Client")
+	case *ast.CallExpr:
+		return nethttp.IsNew(info, e) && nethttp.IsClient(info.TypeOf(e))
 	}
 	return false
 }
@@ -1129,6 +1195,20 @@ func (p *pkgState) overHTTP2(top ast.Node, call *ast.CallExpr) bool {
 		}
 	}
 	return false
+}
+
+// funcSig returns the signature of the *ast.FuncDecl or *ast.FuncLit fn.
+func funcSig(info *types.Info, fn ast.Node) *types.Signature {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		if obj, ok := info.Defs[fn.Name].(*types.Func); ok {
+			return obj.Signature()
+		}
+	case *ast.FuncLit:
+		sig, _ := info.TypeOf(fn).(*types.Signature)
+		return sig
+	}
+	return nil
 }
 
 func identVar(info *types.Info, id *ast.Ident) *types.Var {

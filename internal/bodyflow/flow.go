@@ -22,6 +22,15 @@ type flow struct {
 	errVar  *types.Var          // the call's error variable
 	call    *ast.CallExpr       // the client call; nil in summary mode
 	primary *types.Var          // the variable the call assigns
+	sig     *types.Signature    // of the function; nil in summary mode
+
+	// mark is a close that is not deferred, whose paths are being
+	// followed: it sets sMarkUnread and sMarkUndrained, and markUnread
+	// and markUndrained tell whether a path so marked carries on as
+	// normal (see normalExit), or makes the call again.
+	mark                      ast.Node
+	markUnread, markUndrained bool
+	markValued                bool // a marked path that is not a bare success (see bareSuccess)
 
 	summary bool
 	evcache map[ast.Node][]event
@@ -34,6 +43,7 @@ type flow struct {
 	handedOff bool // moved other than by a return
 	anyRead   bool
 	anyDrain  bool
+	normRead  bool // read on a path that returns no error
 	assigns   map[*types.Var]int
 	// Summary mode: what the exits look like.
 	exitSeen   int
@@ -238,11 +248,13 @@ func (f *flow) apply(s state, e *event) state {
 		if open(s) && s&sDrained == 0 {
 			f.leaks[e.site] = true
 		}
+		f.markedNormal(s, false) // a retry
 		return sLive | sErrTied
 	case evRespReassign:
 		if open(s) && s&sDrained == 0 {
 			f.leaks[e.site] = true
 		}
+		f.markedNormal(s, false)
 		if s&sMoved != 0 {
 			return s
 		}
@@ -268,13 +280,21 @@ func (f *flow) apply(s state, e *event) state {
 		if !e.ret {
 			f.handedOff = true
 		}
-		return sMoved
+		return sMoved | s&sMarks
 	case evClose:
 		s |= f.helperReads(e, sRead, sDrained)
 		c := f.close(e)
 		if s&sClosed == 0 {
 			c.Unread = c.Unread || s&sRead == 0
 			c.Undrained = c.Undrained || s&sDrained == 0
+			if e.site == f.mark {
+				if s&sRead == 0 {
+					s |= sMarkUnread
+				}
+				if s&sDrained == 0 {
+					s |= sMarkUndrained
+				}
+			}
 		}
 		s |= sClosed
 	case evDeferClose:
@@ -314,8 +334,14 @@ func (f *flow) close(e *event) *Close {
 func (f *flow) exit(cur *stateSet, ret *ast.ReturnStmt) {
 	for _, s := range cur.states() {
 		f.exitSeen++
+		if s&sMarks != 0 && f.normalExit(s, ret) {
+			f.markedNormal(s, f.bareSuccess(ret))
+		}
 		if s&sLive == 0 || s&sMoved != 0 {
 			continue
+		}
+		if !f.summary && s&(sRead|sDeferRead) != 0 && f.normalExit(s, ret) {
+			f.normRead = true
 		}
 		if s&(sClosed|sDeferClosed) == 0 {
 			f.exitOpen = true
@@ -341,16 +367,62 @@ func (f *flow) runDefers(s state, ret *ast.ReturnStmt) {
 	if !unread && !undrained {
 		return
 	}
+	// A reassignment (ret == nil) is a retry or a next request: normal.
+	normal := ret == nil || f.normalExit(s, ret)
 	for _, c := range f.closes {
 		if !c.Deferred {
 			continue
 		}
 		c.Unread = c.Unread || unread
 		c.Undrained = c.Undrained || undrained
-		if ret != nil && (c.Exit == nil || ret.Pos() < c.Exit.Pos()) {
-			c.Exit = ret
+		if normal {
+			c.NormalUnread = c.NormalUnread || unread
+			c.NormalUndrained = c.NormalUndrained || undrained
+			if unread && (ret == nil || !f.bareSuccess(ret)) {
+				c.valued = true
+			}
+		}
+		if ret == nil {
+			continue
+		}
+		if better(ret, unread, c.Exit, c.exitUnread) {
+			c.Exit, c.exitUnread = ret, unread
+		}
+		if normal && better(ret, unread, c.NormalExit, c.normalExitUnread) {
+			c.NormalExit, c.normalExitUnread = ret, unread
 		}
 	}
+}
+
+// better reports whether ret, where the body is unread (or only
+// undrained), names the close's exit better than old: one where it is
+// unread first, then the earliest.
+func better(ret *ast.ReturnStmt, unread bool, old ast.Node, oldUnread bool) bool {
+	if old == nil || unread != oldUnread {
+		return old == nil || unread
+	}
+	return ret.Pos() < old.Pos()
+}
+
+// markedNormal records that a path marked by f.mark carries on as
+// normal.
+func (f *flow) markedNormal(s state, bare bool) {
+	f.markUnread = f.markUnread || s&sMarkUnread != 0
+	f.markUndrained = f.markUndrained || s&sMarkUndrained != 0
+	f.markValued = f.markValued || s&sMarkUnread != 0 && !bare
+}
+
+// markNormal sets c.NormalUnread and c.NormalUndrained, for c a close
+// that is not deferred, by following its paths once more with c marked.
+func (f *flow) markNormal(c *Close) {
+	g := f.p.newFlow(f.body, f.t)
+	g.resp, g.bodies = f.resp, f.bodies
+	g.errVar, g.call, g.primary, g.sig = f.errVar, f.call, f.primary, f.sig
+	g.evcache = f.evcache
+	g.mark = c.Site
+	g.solve(0)
+	c.NormalUnread, c.NormalUndrained = g.markUnread, g.markUndrained
+	c.valued = g.markValued
 }
 
 // filter keeps the states possible on the branch of cond taken when
@@ -400,6 +472,10 @@ func (k knowledge) either(o knowledge) knowledge {
 // or 304 or the content length is 0.
 func (f *flow) implies(cond ast.Expr, truth bool) knowledge {
 	switch c := ast.Unparen(cond).(type) {
+	case *ast.CallExpr:
+		if truth && f.errorTest(c) {
+			return knowledge{ifTied: true}
+		}
 	case *ast.UnaryExpr:
 		if c.Op == token.NOT {
 			return f.implies(c.X, !truth)

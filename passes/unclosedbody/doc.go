@@ -46,10 +46,18 @@
 // the body at the end of each iteration, or move the iteration into a
 // function.
 //
+// A response that the function returns to its caller on some paths is
+// still reported where it is dropped: an error path that decodes the body
+// into an error and returns nil, a retry loop that continues past a 429 or
+// 5xx response, a redirect followed by hand (goto, or a for loop) that
+// drops each 3xx response. Every error or retry then keeps a connection
+// busy until the body is garbage collected.
+//
 // On the branch where the call's error is non-nil the response is nil and
-// there is nothing to close. The check stays silent when the response or
-// its body is handed off: returned (the function's job is then to return
-// it), stored in a field, map, slice or global, sent on a channel,
+// there is nothing to close; so is a branch taken when errors.Is(err, ...)
+// or errors.As(err, ...) holds. The check stays silent on the paths where
+// the response or its body is handed off: returned (the function's job is
+// then to return it), stored in a field, map, slice or global, sent on a channel,
 // captured by a goroutine or a closure that keeps it, or passed to a
 // function that closes it or whose body it cannot see. Functions that
 // close, or drain and close, a response or body they receive count, in
@@ -62,8 +70,10 @@
 // puts the connection back when the body reports EOF, before any Close.
 // Calls through an http.Transport the function builds itself (a literal,
 // new(http.Transport) or a Clone, directly or as a local Client's Transport)
-// have no pool to give back to, and responses discarded in _test.go files
-// (fake transports, calls expected to fail) are left alone, as are
+// have no pool to give back to (so do those installed with
+// client.Transport = tr on a local Client), and responses discarded in
+// _test.go files (fake transports, calls expected to fail) are left alone
+// even with -unclosedbody.tests, as are
 // RoundTrip calls in tests on anything but an *http.Transport (fakes). In
 // main.main, a path that returns ends the process: only a leak before the
 // next request (a loop, a reassignment) is reported.
@@ -76,7 +86,17 @@
 //
 // A function returning (*http.Response, error) that hands back a client
 // call's response untouched (not read, closed or stored) is followed like
-// a client call, in its own package and in others.
+// a client call, in its own package and in others. So is a Do method
+// shaped like (*http.Client).Do, taking only the request and returning
+// (*http.Response, error): an SDK's HTTP client interface, a retrying
+// client of another package.
+//
+// Test code is left alone: _test.go files, test helpers (functions that
+// take a testing.TB, *testing.T, *testing.B or *testing.F) and
+// test-support packages (an import path element such as testutil or
+// testing).
+// -unclosedbody.tests reports them too (unlike the driver's -test flag,
+// which decides whether test files are loaded at all).
 //
 // Limits: such a wrapper must return the response variable or the call
 // itself; a wrapper that reads, stores or replaces the body, or returns it

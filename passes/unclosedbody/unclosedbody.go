@@ -19,23 +19,33 @@ var doc string
 // Analyzer is the unclosedbody check with its default settings.
 var Analyzer = New()
 
-// New returns a fresh unclosedbody analyzer.
+// New returns a fresh unclosedbody analyzer with its own -tests flag.
 func New() *analysis.Analyzer {
-	return &analysis.Analyzer{
+	c := new(checker)
+	a := &analysis.Analyzer{
 		Name:     "unclosedbody",
 		Doc:      rdoc.MustExtract(doc, "unclosedbody"),
 		URL:      rdoc.URL("unclosedbody"),
 		Requires: []*analysis.Analyzer{bodyflow.Analyzer},
-		Run:      run,
+		Run:      c.run,
 	}
+	a.Flags.BoolVar(&c.tests, "tests", false, "also report in test code: _test.go files, test helpers (functions taking a testing.TB, *testing.T, *testing.B or *testing.F) and test-support packages (an import path element such as testutil or testing)")
+	return a
+}
+
+type checker struct {
+	tests bool
 }
 
 const cost = "its connection stays busy and is never reused"
 
-func run(pass *analysis.Pass) (any, error) {
+func (c *checker) run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[bodyflow.Analyzer].(*bodyflow.Result)
 	for _, r := range res.Responses {
 		if r.Head || r.HTTPTest || r.OwnTransport || r.TestDouble {
+			continue
+		}
+		if (r.InTest || r.InTestHelper) && !c.tests {
 			continue
 		}
 		fun := types.ExprString(r.Call.Fun)
@@ -52,8 +62,9 @@ func run(pass *analysis.Pass) (any, error) {
 				Message: fmt.Sprintf("%s.Body is closed by a defer inside the loop, which runs only when the function returns: "+
 					"every iteration keeps its connection busy; close the body at the end of each iteration", r.Var.Name()),
 			})
-		case r.Returned:
 		default:
+			// A response returned on some paths is still reported
+			// where it is dropped: the caller gets nil on those.
 			report(pass, r)
 		}
 	}

@@ -9,5 +9,15 @@ import (
 )
 
 func Test(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), unclosedbody.Analyzer, "a", "mainpkg")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), unclosedbody.Analyzer, "a", "mainpkg", "example.com/sdk/internal/testutil")
+}
+
+// TestTests runs a fresh instance with -tests: test files and test
+// helpers are reported.
+func TestTests(t *testing.T) {
+	a := unclosedbody.New()
+	if err := a.Flags.Set("tests", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "testcode")
 }

@@ -22,7 +22,7 @@ var doc string
 // Analyzer is the undrainedbody check with its default settings.
 var Analyzer = New()
 
-// New returns a fresh undrainedbody analyzer with its own -strict flag.
+// New returns a fresh undrainedbody analyzer with its own flags.
 func New() *analysis.Analyzer {
 	c := new(checker)
 	a := &analysis.Analyzer{
@@ -33,11 +33,13 @@ func New() *analysis.Analyzer {
 		Run:      c.run,
 	}
 	a.Flags.BoolVar(&c.strict, "strict", false, "count only reads to EOF (io.ReadAll, io.Copy, draining helpers), not partial reads such as a JSON decoder")
+	a.Flags.BoolVar(&c.errorPaths, "errorpaths", false, "also report bodies closed unread on paths that return an error, panic or exit")
+	a.Flags.BoolVar(&c.tests, "tests", false, "also report in test code: _test.go files, test helpers (functions taking a testing.TB, *testing.T, *testing.B or *testing.F) and test-support packages (an import path element such as testutil or testing)")
 	return a
 }
 
 type checker struct {
-	strict bool
+	strict, errorPaths, tests bool
 }
 
 const cost = "net/http closes the connection instead of returning it to the pool"
@@ -48,6 +50,14 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		if r.Dropped || r.Head || r.MethodUnknown || r.HTTPTest || r.TestDouble || r.OwnTransport || r.HTTP2 {
 			continue
 		}
+		if r.ClosesConn || r.Upgrade {
+			// The connection is not for the pool anyway: the request
+			// asks to close it, or hands it to an upgraded protocol.
+			continue
+		}
+		if (r.InTest || r.InTestHelper) && !c.tests {
+			continue
+		}
 		if r.RequestElsewhere && !r.Read {
 			// A request built elsewhere may be a HEAD or a CONNECT, whose
 			// body is not there to drain; report only when this function
@@ -55,7 +65,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		for _, cl := range r.Closes {
-			if cl.InLoop || cl.Deferred && r.InMain || !(cl.Unread || c.strict && cl.Undrained) {
+			if cl.InLoop || cl.Deferred && r.InMain || !c.reported(r, cl) {
 				continue
 			}
 			c.report(pass, r, cl)
@@ -64,23 +74,44 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
+// reported reports whether cl closes the body unread (or, with -strict,
+// not read to EOF) on a path the flags ask for: by default one where
+// the function carries on as normal, with -errorpaths any.
+//
+// A function that reads the body on its error paths only, and returns a
+// bare nil on success, expects no content then (a 204 to a DELETE, a
+// ping): there is nothing to drain.
+func (c *checker) reported(r *bodyflow.Response, cl *bodyflow.Close) bool {
+	if c.errorPaths {
+		return cl.Unread || c.strict && cl.Undrained
+	}
+	if cl.BareOnly && r.Read && !r.ReadOnSuccess {
+		return false
+	}
+	return cl.NormalUnread || c.strict && cl.NormalUndrained
+}
+
 func (c *checker) report(pass *analysis.Pass, r *bodyflow.Response, cl *bodyflow.Close) {
 	body := r.Var.Name() + ".Body"
 	if cl.Direct {
 		body = types.ExprString(cl.Body)
 	}
 	what := "without being read"
-	if !cl.Unread {
+	if c.errorPaths && !cl.Unread || !c.errorPaths && !cl.NormalUnread {
 		what = "before being read to EOF"
 	}
+	exit := cl.NormalExit
+	if c.errorPaths {
+		exit = cl.Exit
+	}
 	var msg string
-	if cl.Deferred && cl.Exit != nil {
+	if cl.Deferred && exit != nil {
 		when := "returns"
-		if r.AtEnd(cl.Exit) {
+		if r.AtEnd(exit) {
 			when = "ends"
 		}
 		msg = fmt.Sprintf("%s is closed %s when the function %s at line %d: %s",
-			body, what, when, pass.Fset.Position(cl.Exit.Pos()).Line, cost)
+			body, what, when, pass.Fset.Position(exit.Pos()).Line, cost)
 	} else {
 		msg = fmt.Sprintf("%s is closed %s: %s", body, what, cost)
 	}

@@ -9,7 +9,7 @@ import (
 )
 
 func Test(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), undrainedbody.Analyzer, "a", "noio", "ioname")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), undrainedbody.Analyzer, "a", "noio", "ioname", "example.com/sdk/internal/testutil")
 }
 
 // TestStrict runs a fresh instance with -strict, leaving Analyzer's
@@ -20,4 +20,23 @@ func TestStrict(t *testing.T) {
 		t.Fatal(err)
 	}
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "strict")
+}
+
+// TestErrorPaths runs a fresh instance with -errorpaths.
+func TestErrorPaths(t *testing.T) {
+	a := undrainedbody.New()
+	if err := a.Flags.Set("errorpaths", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "errorpaths")
+}
+
+// TestTests runs a fresh instance with -tests: test files and test
+// helpers are reported.
+func TestTests(t *testing.T) {
+	a := undrainedbody.New()
+	if err := a.Flags.Set("tests", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "testcode")
 }

@@ -5,9 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
+	"testing"
+	"time"
 
 	"helpers"
 )
@@ -16,14 +20,15 @@ var client = &http.Client{}
 
 // ---- true positives ----
 
-func statusCheck(req *http.Request, v any) error {
+// A success path: a missing resource is no error here.
+func successPath(req *http.Request, v any) error {
 	resp, err := client.Do(req)
 	if err != nil {
 		return err
 	}
-	defer resp.Body.Close() // want `resp.Body is closed without being read when the function returns at line 26: net/http closes the connection instead of returning it to the pool`
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("status %s", resp.Status)
+	defer resp.Body.Close() // want `resp.Body is closed without being read when the function returns at line 31: net/http closes the connection instead of returning it to the pool`
+	if resp.StatusCode == http.StatusNotFound {
+		return nil
 	}
 	return json.NewDecoder(resp.Body).Decode(v)
 }
@@ -48,13 +53,15 @@ func closeInIfInit(url string) error {
 	return nil
 }
 
+// An error return after a status check: one connection per error
+// response, reported only with -errorpaths.
 func errorBranch(url string) ([]byte, error) {
 	resp, err := http.Get(url)
 	if err != nil {
 		return nil, err
 	}
 	if resp.StatusCode >= 400 {
-		resp.Body.Close() // want `resp.Body is closed without being read`
+		resp.Body.Close()
 		return nil, errors.New("failed")
 	}
 	defer resp.Body.Close()
@@ -83,7 +90,7 @@ func deferredHelper(url string) {
 	if err != nil {
 		return
 	}
-	defer helpers.JustClose(resp.Body) // want `resp.Body is closed without being read when the function ends at line 87`
+	defer helpers.JustClose(resp.Body) // want `resp.Body is closed without being read when the function ends at line 94`
 }
 
 // ---- traps: silent ----
@@ -267,4 +274,212 @@ func connectTunnel() error {
 	}
 	resp.Body.Close()
 	return nil
+}
+
+// ---- paths where the function carries on as normal ----
+
+func statusOnly(url string) bool {
+	resp, err := http.Get(url)
+	if err != nil {
+		return false
+	}
+	resp.Body.Close() // want `resp.Body is closed without being read: net/http closes`
+	return resp.StatusCode == http.StatusOK
+}
+
+// Every retry throws a connection away, just when the server struggles.
+func retryLoop(url string) ([]byte, error) {
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	for attempt := 0; ; attempt++ {
+		resp, err := client.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		if resp.StatusCode == http.StatusServiceUnavailable && attempt < 3 {
+			resp.Body.Close() // want `resp.Body is closed without being read`
+			time.Sleep(time.Second)
+			continue
+		}
+		defer resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			return nil, fmt.Errorf("status %s", resp.Status)
+		}
+		return io.ReadAll(resp.Body)
+	}
+}
+
+// ---- error paths: silent by default ----
+
+func errorAfterStatus(name, url string, v any) error {
+	resp, err := http.Get(url)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("%s: %s", name, resp.Status)
+	}
+	return json.NewDecoder(resp.Body).Decode(v)
+}
+
+type apiError struct{ code int }
+
+func (e *apiError) Error() string { return "api error" }
+
+func errorValue(url string) (int, error) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return 0, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		resp.Body.Close()
+		return 0, &apiError{resp.StatusCode}
+	}
+	defer resp.Body.Close()
+	var n int
+	err = json.NewDecoder(resp.Body).Decode(&n)
+	return n, err
+}
+
+func panics(url string) []byte {
+	resp, err := http.Get(url)
+	if err != nil {
+		panic(err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		resp.Body.Close()
+		panic(resp.Status)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return b
+}
+
+func fatal(url string) []byte {
+	resp, err := http.Get(url)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		log.Fatalf("status %s", resp.Status)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	return b
+}
+
+// ---- the connection is not for the pool ----
+
+func connectionClose(url string) error {
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Connection", "close")
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	return nil
+}
+
+func requestClose(url string) error {
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	req.Close = true
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	return nil
+}
+
+// The non-101 answer to a WebSocket handshake: the request was never
+// one for the pool.
+func upgrade(url string) (io.ReadWriteCloser, bool) {
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		return nil, false
+	}
+	req.Header.Set("Connection", "Upgrade")
+	req.Header.Set("Upgrade", "websocket")
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, false
+	}
+	if resp.StatusCode != http.StatusSwitchingProtocols {
+		resp.Body.Close()
+		return nil, false
+	}
+	rwc, _ := resp.Body.(io.ReadWriteCloser)
+	return rwc, true
+}
+
+// A Transport the function builds and installs by assignment: its pool
+// dies with the function.
+func ownTransportAssigned(url string) {
+	tr := &http.Transport{}
+	defer tr.CloseIdleConnections()
+	c := &http.Client{Timeout: time.Second}
+	c.Transport = tr
+	resp, err := c.Get(url)
+	if err != nil {
+		return
+	}
+	resp.Body.Close()
+}
+
+// A test helper outside a _test.go file: reported only with -tests.
+func checkUp(t *testing.T, url string) {
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+}
+
+// Reads the body on errors only, and returns a bare nil on success: the
+// answer is a 204 (a DELETE, a ping), with nothing to drain.
+func deleteThing(url string) error {
+	req, err := http.NewRequest(http.MethodDelete, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode > 299 {
+		b, err := io.ReadAll(resp.Body)
+		if err != nil {
+			return err
+		}
+		return errors.New(string(b))
+	}
+	return nil
+}
+
+// The error of os.Create is an error return, though err is later
+// assigned the error of reading the body.
+func download(url, dest string) error {
+	resp, err := http.Get(url)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	f, err := os.Create(dest)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = io.Copy(f, resp.Body)
+	return err
 }

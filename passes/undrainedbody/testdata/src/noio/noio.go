@@ -10,7 +10,7 @@ func first(url string) error {
 	if err != nil {
 		return err
 	}
-	defer resp.Body.Close() // want `resp.Body is closed without being read when the function returns at line 15`
+	defer resp.Body.Close() // want `resp.Body is closed without being read when the function returns at line 17`
 	if resp.StatusCode != http.StatusOK {
 		return fmt.Errorf("status %s", resp.Status)
 	}
