@@ -30,5 +30,8 @@ func main() {
 	if len(os.Args) > 1 && os.Args[1] == "sarif" {
 		os.Exit(sarif.Main(os.Args[2:], analyzer.Suite, os.Stdout, os.Stderr))
 	}
+	if standalone(os.Args[1:]) {
+		os.Exit(runStandalone(os.Args[1:], analyzer.Suite, os.Stdout, os.Stderr))
+	}
 	multichecker.Main(analyzer.Suite...)
 }
