@@ -35,11 +35,19 @@ var Suite = New()
 // //reuselint:file-ignore directives and to end its messages with
 // " (<check>)".
 func New() []*analysis.Analyzer {
-	return wrapAll(constructors)
+	return wrapAll(constructors, true)
 }
 
-// wrapAll builds and wraps the analyzers of constructors.
-func wrapAll(constructors []func() *analysis.Analyzer) []*analysis.Analyzer {
+// NewForGolangci returns fresh instances of every check like New, whose
+// messages do not end with " (<check>)": golangci-lint shows each
+// message after the check's name already ("unclosedbody: ...").
+func NewForGolangci() []*analysis.Analyzer {
+	return wrapAll(constructors, false)
+}
+
+// wrapAll builds and wraps the analyzers of constructors, tagging their
+// messages with their names when tag is set.
+func wrapAll(constructors []func() *analysis.Analyzer, tag bool) []*analysis.Analyzer {
 	as := make([]*analysis.Analyzer, len(constructors))
 	names := make([]string, len(constructors))
 	for i, c := range constructors {
@@ -47,7 +55,7 @@ func wrapAll(constructors []func() *analysis.Analyzer) []*analysis.Analyzer {
 		names[i] = as[i].Name
 	}
 	for i, a := range as {
-		as[i] = wrap(a, names)
+		as[i] = wrap(a, names, tag)
 	}
 	return as
 }
