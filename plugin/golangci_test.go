@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -41,6 +42,19 @@ func TestGolangci(t *testing.T) {
 		t.Fatal(err)
 	}
 	gcl := buildGolangci(t, repo)
+	t.Run("test-only deps", func(t *testing.T) {
+		// The JSON Schema validator the SARIF tests use must not reach
+		// golangci-lint through the plugin.
+		out := e2etest.MustRun(t, repo, "go", "version", "-m", gcl)
+		if !strings.Contains(out, "\tdep\tgithub.com/reuselint/reuselint\t") {
+			t.Fatalf("go version -m does not list the plugin's module:\n%s", out)
+		}
+		for _, m := range testOnlyModules {
+			if strings.Contains(out, "\t"+m) {
+				t.Errorf("custom golangci-lint links test-only module %s", m)
+			}
+		}
+	})
 	reuselint := filepath.Join(t.TempDir(), "reuselint")
 	e2etest.MustRun(t, repo, "go", "build", "-o", reuselint, "./cmd/reuselint")
 
@@ -425,4 +439,26 @@ func golangciFindings(t *testing.T, bin, dir string, wantCode int) []string {
 	}
 	slices.Sort(fs)
 	return fs
+}
+
+// testOnlyModules are modules only tests use (the SARIF tests' JSON
+// Schema validator and what it requires).
+var testOnlyModules = []string{"github.com/santhosh-tekuri/jsonschema", "golang.org/x/text"}
+
+// TestNoTestOnlyDeps checks that the plugin's packages (what golangci-lint
+// links) import no test-only module; TestGolangci checks the built
+// golangci-lint with go version -m.
+func TestNoTestOnlyDeps(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "-f", "{{with .Module}}{{.Path}}{{end}}", ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "golang.org/x/tools\n") {
+		t.Fatalf("go list -deps lists no module of the plugin's dependencies:\n%s", out)
+	}
+	for _, m := range testOnlyModules {
+		if strings.Contains(string(out), m) {
+			t.Errorf("the plugin depends on test-only module %s", m)
+		}
+	}
 }
