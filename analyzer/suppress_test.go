@@ -72,9 +72,9 @@ func splitComma(s string) []string {
 // fakeSuite is a suite of two fake checks: fakea reports calls to bad
 // and worse, fakeb calls to bad and other.
 func fakeSuite() []*analysis.Analyzer {
-	return wrapAll([]func() *analysis.Analyzer{
-		newFake("fakea", "bad,worse"),
-		newFake("fakeb", "bad,other"),
+	return wrapAll([]*analysis.Analyzer{
+		newFake("fakea", "bad,worse")(),
+		newFake("fakeb", "bad,other")(),
 	}, true)
 }
 
@@ -82,7 +82,7 @@ func fakeSuite() []*analysis.Analyzer {
 // prefixes every message with the check's name, do not end their
 // messages with it too, directive problems included.
 func TestWrapUntagged(t *testing.T) {
-	suite := wrapAll([]func() *analysis.Analyzer{newFake("fakea", "bad")}, false)
+	suite := wrapAll([]*analysis.Analyzer{newFake("fakea", "bad")()}, false)
 	analysistest.Run(t, analysistest.TestData(), suite[0], "untagged")
 }
 

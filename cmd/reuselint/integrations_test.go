@@ -13,9 +13,9 @@ import (
 	"testing"
 
 	"github.com/reuselint/reuselint/analyzer"
+	"github.com/reuselint/reuselint/cmd/internal/sarif"
+	"github.com/reuselint/reuselint/cmd/internal/sariftest"
 	"github.com/reuselint/reuselint/internal/e2etest"
-	"github.com/reuselint/reuselint/internal/sarif"
-	"github.com/reuselint/reuselint/internal/sariftest"
 )
 
 // copyDemo copies the demo module, pointing its replace at this checkout.

@@ -10,7 +10,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/reuselint/reuselint/internal/sariftest"
+	"github.com/reuselint/reuselint/cmd/internal/sariftest"
 )
 
 var suite = []*analysis.Analyzer{
