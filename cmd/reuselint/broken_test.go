@@ -158,3 +158,17 @@ func assertNoNoise(t *testing.T, what, out string, noise []string) {
 		}
 	}
 }
+
+// TestReportOptions checks the flags the parent reads from the user's
+// command line: -json (also =false), and -c N with context lines.
+func TestReportOptions(t *testing.T) {
+	bin := buildTool(t)
+	dir := brokenModule(t)
+	stdout, stderr, code := run(t, dir, bin, "-json=false", "-c", "1", "./good")
+	if code != 3 || stdout != "" {
+		t.Errorf("-json=false: exit %d, stdout %q; want the text report, exit 3", code, stdout)
+	}
+	if !strings.Contains(stderr, "good.go:6:15: resp.Body is not closed") || !strings.Contains(stderr, "6\t\tresp, err := http.Get(url)\n") {
+		t.Errorf("-c 1: want the finding with its line of context:\n%s", stderr)
+	}
+}

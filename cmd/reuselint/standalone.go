@@ -101,6 +101,20 @@ func parseReportOptions(args []string) reportOptions {
 	return o
 }
 
+// withoutJSON returns args without their -json flags (-json=false
+// included): the child always writes JSON.
+func withoutJSON(args []string) []string {
+	var out []string
+	for _, a := range args {
+		name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if strings.HasPrefix(a, "-") && name == "json" {
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
 // runStandalone runs the child with -json and writes its report, and
 // returns the exit status: 1 when a package was not analyzed or a check
 // failed, else 3 with findings (text only, like the driver), else 0.
@@ -110,7 +124,7 @@ func runStandalone(args []string, suite []*analysis.Analyzer, stdout, stderr io.
 		fmt.Fprintf(stderr, "reuselint: %v\n", err)
 		return 1
 	}
-	cmd := exec.Command(self, append([]string{"-json"}, args...)...)
+	cmd := exec.Command(self, append([]string{"-json"}, withoutJSON(args)...)...)
 	cmd.Env = append(os.Environ(), childEnv)
 	var out bytes.Buffer
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, &out, stderr
