@@ -44,14 +44,25 @@ func TestGolangci(t *testing.T) {
 	gcl := buildGolangci(t, repo)
 	t.Run("test-only deps", func(t *testing.T) {
 		// The JSON Schema validator the SARIF tests use must not reach
-		// golangci-lint through the plugin.
+		// golangci-lint through the plugin. golangci-lint links the same
+		// modules itself (it validates its configuration with them), so
+		// each must be in the binary at the version golangci-lint
+		// requires, not one raised by this module's go.mod; and the
+		// plugin's packages must not import them (TestNoTestOnlyDeps).
 		out := e2etest.MustRun(t, repo, "go", "version", "-m", gcl)
 		if !strings.Contains(out, "\tdep\tgithub.com/reuselint/reuselint\t") {
 			t.Fatalf("go version -m does not list the plugin's module:\n%s", out)
 		}
+		own := golangciRequires(t)
 		for _, m := range testOnlyModules {
-			if strings.Contains(out, "\t"+m) {
-				t.Errorf("custom golangci-lint links test-only module %s", m)
+			for line := range strings.Lines(out) {
+				f := strings.Fields(line)
+				if len(f) < 3 || f[0] != "dep" || !strings.HasPrefix(f[1], m) {
+					continue
+				}
+				if own[f[1]] != f[2] {
+					t.Errorf("custom golangci-lint links %s %s; golangci-lint %s itself requires %q: the plugin brought it", f[1], f[2], golangciVersion, own[f[1]])
+				}
 			}
 		}
 	})
@@ -462,4 +473,30 @@ func TestNoTestOnlyDeps(t *testing.T) {
 			t.Errorf("the plugin depends on test-only module %s", m)
 		}
 	}
+}
+
+// golangciRequires returns the module versions golangci-lint's own go.mod
+// requires.
+func golangciRequires(t *testing.T) map[string]string {
+	t.Helper()
+	out := e2etest.MustRun(t, t.TempDir(), "go", "mod", "download", "-json", "github.com/golangci/golangci-lint/v2@"+golangciVersion)
+	var mod struct{ GoMod string }
+	if err := json.Unmarshal([]byte(out), &mod); err != nil || mod.GoMod == "" {
+		t.Fatalf("go mod download: %v\n%s", err, out)
+	}
+	data, err := os.ReadFile(mod.GoMod)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := make(map[string]string)
+	for line := range strings.Lines(string(data)) {
+		f := strings.Fields(strings.TrimPrefix(strings.TrimSpace(line), "require "))
+		if len(f) >= 2 && strings.Contains(f[0], ".") && strings.HasPrefix(f[1], "v") {
+			req[f[0]] = f[1]
+		}
+	}
+	if len(req) == 0 {
+		t.Fatalf("no requirement read from %s", mod.GoMod)
+	}
+	return req
 }
