@@ -1,7 +1,7 @@
 // Package analyzer is the reuselint suite: the list of every check.
 //
-// Adding a check means adding its package under passes/ and one line to
-// constructors below.
+// Adding a check means adding its package under passes/ (exporting
+// Analyzer and New) and one line to checks below.
 package analyzer
 
 import (
@@ -14,18 +14,29 @@ import (
 	"github.com/reuselint/reuselint/passes/undrainedbody"
 )
 
-// constructors builds each check, in the order the README lists them.
-// Each returns a fresh *analysis.Analyzer with its own flags.
-var constructors = []func() *analysis.Analyzer{
-	clientperrequest.New,
-	keepalive.New,
-	tlssessioncache.New,
-	unclosedbody.New,
-	undrainedbody.New,
+// A check is one pass of passes/: its package's Analyzer (default
+// settings; what cmd/reuselint and Bazel's nogo run) and its constructor
+// (fresh instances with their own flags, for the golangci-lint plugin and
+// tests).
+type check struct {
+	analyzer *analysis.Analyzer
+	new      func() *analysis.Analyzer
 }
 
-// Suite is every check with its default settings, as cmd/reuselint runs them.
-var Suite = New()
+// checks lists every check, one line each, in the order the README lists
+// them.
+var checks = []check{
+	{clientperrequest.Analyzer, clientperrequest.New},
+	{keepalive.Analyzer, keepalive.New},
+	{tlssessioncache.Analyzer, tlssessioncache.New},
+	{unclosedbody.Analyzer, unclosedbody.New},
+	{undrainedbody.Analyzer, undrainedbody.New},
+}
+
+// Suite is every check with its default settings, as cmd/reuselint runs
+// them: the passes' own Analyzer values, wrapped (see wrap), so that each
+// analyzer is built once per process (go vet starts one per package).
+var Suite = wrapAll(analyzers(), true)
 
 // New returns fresh instances of every check. Their flags are their own,
 // so a caller (the golangci-lint plugin, a test) can set them without
@@ -35,19 +46,44 @@ var Suite = New()
 // //reuselint:file-ignore directives and to end its messages with
 // " (<check>)".
 func New() []*analysis.Analyzer {
-	return wrapAll(constructors)
+	return wrapAll(build(), true)
 }
 
-// wrapAll builds and wraps the analyzers of constructors.
-func wrapAll(constructors []func() *analysis.Analyzer) []*analysis.Analyzer {
-	as := make([]*analysis.Analyzer, len(constructors))
-	names := make([]string, len(constructors))
-	for i, c := range constructors {
-		as[i] = c()
-		names[i] = as[i].Name
-	}
-	for i, a := range as {
-		as[i] = wrap(a, names)
+// NewForGolangci returns fresh instances of every check like New, whose
+// messages do not end with " (<check>)": golangci-lint shows each
+// message after the check's name already ("unclosedbody: ...").
+func NewForGolangci() []*analysis.Analyzer {
+	return wrapAll(build(), false)
+}
+
+// analyzers returns the passes' Analyzer values.
+func analyzers() []*analysis.Analyzer {
+	as := make([]*analysis.Analyzer, len(checks))
+	for i, c := range checks {
+		as[i] = c.analyzer
 	}
 	return as
+}
+
+// build returns fresh instances of every check.
+func build() []*analysis.Analyzer {
+	as := make([]*analysis.Analyzer, len(checks))
+	for i, c := range checks {
+		as[i] = c.new()
+	}
+	return as
+}
+
+// wrapAll wraps analyzers, tagging their messages with their names when
+// tag is set.
+func wrapAll(as []*analysis.Analyzer, tag bool) []*analysis.Analyzer {
+	names := make([]string, len(as))
+	for i, a := range as {
+		names[i] = a.Name
+	}
+	wrapped := make([]*analysis.Analyzer, len(as))
+	for i, a := range as {
+		wrapped[i] = wrap(a, names, tag)
+	}
+	return wrapped
 }

@@ -28,17 +28,22 @@ const (
 )
 
 // wrap returns a copy of a (same name, doc, URL, flags, requirements,
-// facts and result type) whose Run honours the suppression directives and
-// appends " (<name>)" to every message, so a reader and a filter
-// (golangci-lint's exclusions, grep) can tell the checks apart.
+// facts and result type) whose Run honours the suppression directives
+// and, with tag, appends " (<name>)" to every message, so a reader and a
+// filter (grep) can tell the checks apart. (golangci-lint prefixes each
+// message with the name itself: its plugin wraps without tag.)
 //
 // Each wrapped check also reports, in the files it analyzed, the
 // directives naming it that lack a reason or suppress nothing, and the
 // directives naming an unknown check whose closest known name is its
 // own. known lists the names of every check of the suite.
-func wrap(a *analysis.Analyzer, known []string) *analysis.Analyzer {
+func wrap(a *analysis.Analyzer, known []string, tag bool) *analysis.Analyzer {
 	w := *a
 	run := a.Run
+	suffix := ""
+	if tag {
+		suffix = " (" + a.Name + ")"
+	}
 	w.Run = func(pass *analysis.Pass) (any, error) {
 		var (
 			mu    sync.Mutex
@@ -59,11 +64,11 @@ func wrap(a *analysis.Analyzer, known []string) *analysis.Analyzer {
 			if s.suppress(d) {
 				continue
 			}
-			d.Message += " (" + a.Name + ")"
+			d.Message += suffix
 			pass.Report(d)
 		}
 		for _, d := range s.problems() {
-			d.Message += " (" + a.Name + ")"
+			d.Message += suffix
 			pass.Report(d)
 		}
 		return res, err

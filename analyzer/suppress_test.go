@@ -72,10 +72,18 @@ func splitComma(s string) []string {
 // fakeSuite is a suite of two fake checks: fakea reports calls to bad
 // and worse, fakeb calls to bad and other.
 func fakeSuite() []*analysis.Analyzer {
-	return wrapAll([]func() *analysis.Analyzer{
-		newFake("fakea", "bad,worse"),
-		newFake("fakeb", "bad,other"),
-	})
+	return wrapAll([]*analysis.Analyzer{
+		newFake("fakea", "bad,worse")(),
+		newFake("fakeb", "bad,other")(),
+	}, true)
+}
+
+// TestWrapUntagged checks that the checks built for golangci-lint, which
+// prefixes every message with the check's name, do not end their
+// messages with it too, directive problems included.
+func TestWrapUntagged(t *testing.T) {
+	suite := wrapAll([]*analysis.Analyzer{newFake("fakea", "bad")()}, false)
+	analysistest.Run(t, analysistest.TestData(), suite[0], "untagged")
 }
 
 // TestWrapDirectives runs each wrapped fake check on packages whose
@@ -90,7 +98,7 @@ func TestWrapDirectives(t *testing.T) {
 // or the plugin relies on, and that its flags are the check's own.
 func TestWrapKeepsIdentity(t *testing.T) {
 	raw := newFake("fakea", "bad")()
-	w := wrap(raw, []string{"fakea"})
+	w := wrap(raw, []string{"fakea"}, true)
 	if w == raw {
 		t.Fatal("wrap returned its argument, want a copy")
 	}

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -41,19 +42,71 @@ func TestGolangci(t *testing.T) {
 		t.Fatal(err)
 	}
 	gcl := buildGolangci(t, repo)
+	t.Run("test-only deps", func(t *testing.T) {
+		// The JSON Schema validator the SARIF tests use must not reach
+		// golangci-lint through the plugin. golangci-lint links the same
+		// modules itself (it validates its configuration with them), so
+		// each must be in the binary at the version golangci-lint
+		// requires, not one raised by this module's go.mod; and the
+		// plugin's packages must not import them (TestNoTestOnlyDeps).
+		out := e2etest.MustRun(t, repo, "go", "version", "-m", gcl)
+		if !strings.Contains(out, "\tdep\tgithub.com/reuselint/reuselint\t") {
+			t.Fatalf("go version -m does not list the plugin's module:\n%s", out)
+		}
+		own := golangciRequires(t)
+		for _, m := range testOnlyModules {
+			for line := range strings.Lines(out) {
+				f := strings.Fields(line)
+				if len(f) < 3 || f[0] != "dep" || !strings.HasPrefix(f[1], m) {
+					continue
+				}
+				if own[f[1]] != f[2] {
+					t.Errorf("custom golangci-lint links %s %s; golangci-lint %s itself requires %q: the plugin brought it", f[1], f[2], golangciVersion, own[f[1]])
+				}
+			}
+		}
+	})
 	reuselint := filepath.Join(t.TempDir(), "reuselint")
 	e2etest.MustRun(t, repo, "go", "build", "-o", reuselint, "./cmd/reuselint")
 
 	demo := e2etest.CopyDemo(t, repo)
+	// Two checks reporting on one line, which golangci-lint's default
+	// issues.uniq-by-line: true would cut to one.
+	if err := os.WriteFile(filepath.Join(demo, "zz_sameline.go"), []byte(sameLine), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	want := standaloneFindings(t, reuselint, demo)
 	if len(want) == 0 {
 		t.Fatal("standalone reuselint reports nothing on the demo module")
 	}
+	if !sharesLine(want) {
+		t.Fatalf("no two findings on one line; the uniq-by-line comparison would check nothing:\n%s", strings.Join(want, "\n"))
+	}
 
 	t.Run("findings", func(t *testing.T) {
+		// With the README's issues.uniq-by-line: false, the same
+		// findings as standalone, each showing the check's name once
+		// (golangci-lint's prefix, no " (<check>)" suffix).
 		writeConfig(t, demo, "")
-		if got := golangciFindings(t, gcl, demo, 1); !slices.Equal(got, want) {
-			t.Errorf("golangci-lint findings:\n%s\nwant standalone reuselint's:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		got := golangciFindings(t, gcl, demo, 1)
+		if !slices.Equal(got, want) {
+			t.Errorf("golangci-lint findings (%d):\n%s\nwant standalone reuselint's (%d):\n%s", len(got), strings.Join(got, "\n"), len(want), strings.Join(want, "\n"))
+		}
+		for _, f := range got {
+			_, text, _ := strings.Cut(f, ": ") // after file:line:col (file names may hold check names)
+			for _, a := range analyzer.Suite {
+				if n := strings.Count(text, a.Name); n > 1 {
+					t.Errorf("check name %s shown %d times: %s", a.Name, n, f)
+				}
+			}
+		}
+	})
+	t.Run("uniq-by-line default", func(t *testing.T) {
+		// Why the README recommends uniq-by-line: false: golangci-lint's
+		// default keeps one finding per line.
+		writeConfigIssues(t, demo, "", "", "")
+		if got := golangciFindings(t, gcl, demo, 1); len(got) >= len(want) {
+			t.Errorf("with golangci-lint's default uniq-by-line, %d findings; want fewer than standalone's %d (the test no longer shows why the README sets it)", len(got), len(want))
 		}
 	})
 
@@ -90,10 +143,11 @@ func TestGolangci(t *testing.T) {
 		}
 	})
 	t.Run("exclusions", func(t *testing.T) {
-		// The README's per-check exclusion: match the "(<check>)" suffix.
-		writeConfigExtra(t, demo, "", "  exclusions:\n    rules:\n      - linters: [reuselint]\n        text: '\\("+first+"\\)$'\n")
+		// The README's per-check exclusion: match the check's name that
+		// golangci-lint puts before the message.
+		writeConfigExtra(t, demo, "", "  exclusions:\n    rules:\n      - linters: [reuselint]\n        text: '^"+first+": '\n")
 		if got := golangciFindings(t, gcl, demo, -1); !slices.Equal(got, others) {
-			t.Errorf("excluding (%s), findings:\n%s\nwant:\n%s", first, strings.Join(got, "\n"), strings.Join(others, "\n"))
+			t.Errorf("excluding %s, findings:\n%s\nwant:\n%s", first, strings.Join(got, "\n"), strings.Join(others, "\n"))
 		}
 	})
 	t.Run("readme", func(t *testing.T) {
@@ -105,6 +159,9 @@ func TestGolangci(t *testing.T) {
 		m := regexp.MustCompile("(?s)```yaml\n(version: \"2\"\n.*?)```").FindSubmatch(readme)
 		if m == nil {
 			t.Fatal("README.md has no .golangci.yml example (a yaml block starting with version: \"2\")")
+		}
+		if !bytes.Contains(m[1], []byte("\n  uniq-by-line: false\n")) {
+			t.Errorf("README's .golangci.yml does not set issues.uniq-by-line: false, which the findings subtest relies on:\n%s", m[1])
 		}
 		dir := e2etest.CopyDemo(t, repo)
 		if err := os.WriteFile(filepath.Join(dir, ".golangci.yml"), m[1], 0o644); err != nil {
@@ -170,6 +227,9 @@ func TestGolangci(t *testing.T) {
 		// //nolint:reuselint on the line above a finding silences every
 		// check there.
 		dir := e2etest.CopyDemo(t, repo)
+		if err := os.WriteFile(filepath.Join(dir, "zz_sameline.go"), []byte(sameLine), 0o644); err != nil {
+			t.Fatal(err)
+		}
 		writeConfig(t, dir, "")
 		var file string
 		var line int
@@ -260,6 +320,50 @@ func writeConfig(t *testing.T, dir, settings string) {
 
 func writeConfigExtra(t *testing.T, dir, settings, linters string) {
 	t.Helper()
+	writeConfigIssues(t, dir, settings, linters, "  uniq-by-line: false\n")
+}
+
+// sameLine is a file where two checks report on one line.
+const sameLine = `package demo
+
+import (
+	"io"
+	"net/http"
+)
+
+// ProxyOnce builds a transport per request with keep-alive off: two
+// checks report on the same line.
+func ProxyOnce(w http.ResponseWriter, r *http.Request) {
+	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	resp, err := client.Get("https://example.com/upstream")
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadGateway)
+		return
+	}
+	defer resp.Body.Close()
+	io.Copy(w, resp.Body)
+}
+`
+
+// sharesLine reports whether two findings ("file:line:col: ...") are on
+// one line.
+func sharesLine(fs []string) bool {
+	seen := make(map[string]bool)
+	for _, f := range fs {
+		parts := strings.SplitN(f, ":", 3)
+		key := parts[0] + ":" + parts[1]
+		if seen[key] {
+			return true
+		}
+		seen[key] = true
+	}
+	return false
+}
+
+// writeConfigIssues writes the configuration with issues settings
+// (YAML under issues:) added to the ones showing every finding.
+func writeConfigIssues(t *testing.T, dir, settings, linters, issues string) {
+	t.Helper()
 	indented := ""
 	for l := range strings.Lines(settings) {
 		indented += "          " + l
@@ -277,8 +381,7 @@ linters:
 ` + indented + linters + `issues:
   max-issues-per-linter: 0
   max-same-issues: 0
-  uniq-by-line: false
-`
+` + issues
 	if settings == "" {
 		cfg = strings.Replace(cfg, "        settings:\n", "", 1)
 	}
@@ -288,7 +391,8 @@ linters:
 }
 
 // standaloneFindings returns reuselint's findings on dir, each once, as
-// "file:line:col: check: message" (golangci-lint's form).
+// "file:line:col: check: message" (golangci-lint's form: the check's name
+// before the message instead of after it).
 func standaloneFindings(t *testing.T, bin, dir string) []string {
 	t.Helper()
 	stdout, stderr, code := e2etest.Run(t, dir, bin, "-json", "./...")
@@ -307,7 +411,8 @@ func standaloneFindings(t *testing.T, bin, dir string) []string {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if f := rel + ": " + check + ": " + d.Message; !slices.Contains(fs, f) {
+				msg := strings.TrimSuffix(d.Message, " ("+check+")")
+				if f := rel + ": " + check + ": " + msg; !slices.Contains(fs, f) {
 					fs = append(fs, f)
 				}
 			}
@@ -346,4 +451,52 @@ func golangciFindings(t *testing.T, bin, dir string, wantCode int) []string {
 	}
 	slices.Sort(fs)
 	return fs
+}
+
+// testOnlyModules are modules only tests use (the SARIF tests' JSON
+// Schema validator and what it requires).
+var testOnlyModules = []string{"github.com/santhosh-tekuri/jsonschema", "golang.org/x/text"}
+
+// TestNoTestOnlyDeps checks that the plugin's packages (what golangci-lint
+// links) import no test-only module; TestGolangci checks the built
+// golangci-lint with go version -m.
+func TestNoTestOnlyDeps(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "-f", "{{with .Module}}{{.Path}}{{end}}", ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "golang.org/x/tools\n") {
+		t.Fatalf("go list -deps lists no module of the plugin's dependencies:\n%s", out)
+	}
+	for _, m := range testOnlyModules {
+		if strings.Contains(string(out), m) {
+			t.Errorf("the plugin depends on test-only module %s", m)
+		}
+	}
+}
+
+// golangciRequires returns the module versions golangci-lint's own go.mod
+// requires.
+func golangciRequires(t *testing.T) map[string]string {
+	t.Helper()
+	out := e2etest.MustRun(t, t.TempDir(), "go", "mod", "download", "-json", "github.com/golangci/golangci-lint/v2@"+golangciVersion)
+	var mod struct{ GoMod string }
+	if err := json.Unmarshal([]byte(out), &mod); err != nil || mod.GoMod == "" {
+		t.Fatalf("go mod download: %v\n%s", err, out)
+	}
+	data, err := os.ReadFile(mod.GoMod)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := make(map[string]string)
+	for line := range strings.Lines(string(data)) {
+		f := strings.Fields(strings.TrimPrefix(strings.TrimSpace(line), "require "))
+		if len(f) >= 2 && strings.Contains(f[0], ".") && strings.HasPrefix(f[1], "v") {
+			req[f[0]] = f[1]
+		}
+	}
+	if len(req) == 0 {
+		t.Fatalf("no requirement read from %s", mod.GoMod)
+	}
+	return req
 }

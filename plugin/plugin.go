@@ -52,7 +52,7 @@ func init() {
 // New returns the plugin for golangci-lint's settings of reuselint,
 // failing when they are not valid for the suite.
 func New(settings any) (register.LinterPlugin, error) {
-	p := &plugin{settings: settings, suite: analyzer.New}
+	p := &plugin{settings: settings, suite: analyzer.NewForGolangci}
 	if _, err := p.BuildAnalyzers(); err != nil {
 		return nil, err
 	}

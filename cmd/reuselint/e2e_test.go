@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/reuselint/reuselint/analyzer"
@@ -124,4 +125,26 @@ func TestMain(m *testing.M) {
 	// GOFLAGS (e.g. -mod=vendor) from leaking into them.
 	os.Unsetenv("GOFLAGS")
 	os.Exit(m.Run())
+}
+
+// testOnlyModules are modules only tests use (sariftest's JSON Schema
+// validator and what it requires): they must not reach the binary.
+var testOnlyModules = []string{"github.com/santhosh-tekuri/jsonschema", "golang.org/x/text"}
+
+// TestTestOnlyDeps checks with go version -m that the binary links no
+// test-only module.
+func TestTestOnlyDeps(t *testing.T) {
+	bin := buildTool(t)
+	out, err := exec.Command("go", "version", "-m", bin).CombinedOutput()
+	if err != nil {
+		t.Fatalf("go version -m: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "\tdep\tgolang.org/x/tools\t") {
+		t.Fatalf("go version -m lists no dependency; the check below would pass on anything:\n%s", out)
+	}
+	for _, m := range testOnlyModules {
+		if strings.Contains(string(out), "\t"+m) {
+			t.Errorf("the binary links test-only module %s:\n%s", m, out)
+		}
+	}
 }

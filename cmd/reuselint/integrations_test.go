@@ -13,8 +13,9 @@ import (
 	"testing"
 
 	"github.com/reuselint/reuselint/analyzer"
+	"github.com/reuselint/reuselint/cmd/internal/sarif"
+	"github.com/reuselint/reuselint/cmd/internal/sariftest"
 	"github.com/reuselint/reuselint/internal/e2etest"
-	"github.com/reuselint/reuselint/internal/sarif"
 )
 
 // copyDemo copies the demo module, pointing its replace at this checkout.
@@ -238,7 +239,7 @@ func TestSARIF(t *testing.T) {
 	if code != sarif.ExitOK {
 		t.Fatalf("reuselint sarif: exit %d, want %d\n%s", code, sarif.ExitOK, stderr)
 	}
-	if err := sarif.Validate([]byte(stdout)); err != nil {
+	if err := sariftest.Validate([]byte(stdout)); err != nil {
 		t.Fatalf("invalid SARIF: %v\n%s", err, stdout)
 	}
 	var log sarif.Log
@@ -299,7 +300,7 @@ func TestSARIF(t *testing.T) {
 	if code != sarif.ExitOK {
 		t.Errorf("reuselint sarif -fail on a clean module: exit %d, want 0\n%s", code, stderr)
 	}
-	if err := sarif.Validate([]byte(stdout)); err != nil || !strings.Contains(stdout, `"results": []`) {
+	if err := sariftest.Validate([]byte(stdout)); err != nil || !strings.Contains(stdout, `"results": []`) {
 		t.Errorf("clean module: want a valid log with no results, got %v\n%s", err, stdout)
 	}
 	if _, stderr, code := run(t, demo, bin, "sarif", "-fix", "./..."); code != sarif.ExitUsage {
@@ -339,7 +340,7 @@ func TestExitCodes(t *testing.T) {
 			t.Errorf("%q: exit %d, want %d\n%s", c.args[1:], code, c.want, stderr)
 		}
 		if c.args[1] == "sarif" && c.want == sarif.ExitError {
-			if err := sarif.Validate([]byte(stdout)); err != nil {
+			if err := sariftest.Validate([]byte(stdout)); err != nil {
 				t.Errorf("sarif on a broken module: %v\n%s", err, stdout)
 			}
 			if !strings.Contains(stdout, `"executionSuccessful": false`) {

@@ -7,7 +7,10 @@
 //
 // "reuselint probe [flags] [URL]" measures at run time what the checks
 // are about: connection reuse, TLS handshakes and session resumption (see
-// "reuselint probe -h").
+// "reuselint probe -h"). It runs the reuselint-probe binary, installed
+// next to this one: go vet starts this binary for every package, so it
+// links only the analyzers and their drivers, not the probe's net/http
+// server side and crypto/tls.
 //
 // "reuselint sarif [flags] [packages]" writes the findings as a SARIF
 // 2.1.0 log for code scanning (see "reuselint sarif -h").
@@ -19,16 +22,18 @@ import (
 	"golang.org/x/tools/go/analysis/multichecker"
 
 	"github.com/reuselint/reuselint/analyzer"
-	"github.com/reuselint/reuselint/internal/probe"
-	"github.com/reuselint/reuselint/internal/sarif"
+	"github.com/reuselint/reuselint/cmd/internal/sarif"
 )
 
 func main() {
 	if len(os.Args) > 1 && os.Args[1] == "probe" {
-		os.Exit(probe.Main(os.Args[2:], os.Stdout, os.Stderr))
+		os.Exit(runProbe(os.Args[2:], os.Stderr))
 	}
 	if len(os.Args) > 1 && os.Args[1] == "sarif" {
 		os.Exit(sarif.Main(os.Args[2:], analyzer.Suite, os.Stdout, os.Stderr))
+	}
+	if standalone(os.Args[1:]) {
+		os.Exit(runStandalone(os.Args[1:], analyzer.Suite, os.Stdout, os.Stderr))
 	}
 	multichecker.Main(analyzer.Suite...)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -16,12 +17,15 @@ func TestProbeCommand(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
-	bin := filepath.Join(t.TempDir(), "reuselint")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+	// As go install ./cmd/... puts them: side by side.
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "reuselint")
+	if out, err := exec.Command("go", "build", "-o", dir, ".", "../reuselint-probe").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	probe := func(args ...string) (stdout, stderr string, code int) {
 		cmd := exec.Command(bin, append([]string{"probe"}, args...)...)
+		cmd.Env = append(os.Environ(), "PATH=") // only the binary next to reuselint
 		var o, e bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &o, &e
 		err := cmd.Run()
@@ -51,5 +55,14 @@ func TestProbeCommand(t *testing.T) {
 	stdout, stderr, code = probe("ftp://example.com/")
 	if code != 2 || stdout != "" || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, `scheme "ftp" is not http or https`) {
 		t.Errorf("probe ftp://: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+
+	// Without reuselint-probe: one line saying how to install it.
+	if err := os.Remove(filepath.Join(dir, "reuselint-probe")); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code = probe("-n", "1")
+	if code != 1 || stdout != "" || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "go install github.com/reuselint/reuselint/cmd/...@latest") {
+		t.Errorf("probe without reuselint-probe: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }

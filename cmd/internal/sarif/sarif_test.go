@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/reuselint/reuselint/cmd/internal/sariftest"
 )
 
 var suite = []*analysis.Analyzer{
@@ -67,7 +69,7 @@ func TestConvert(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := Validate(data); err != nil {
+	if err := sariftest.Validate(data); err != nil {
 		t.Fatalf("invalid SARIF: %v\n%s", err, data)
 	}
 	run := log.Runs[0]
@@ -119,8 +121,9 @@ func TestConvert(t *testing.T) {
 	}
 }
 
-// TestValidateRejects checks that the validator catches each kind of
-// broken log, so the tests that rely on it can fail.
+// TestValidateRejects checks that the validator (the SARIF 2.1.0 schema,
+// then the rules it cannot express) catches each kind of broken log, so
+// the tests that rely on it can fail.
 func TestValidateRejects(t *testing.T) {
 	root, tree := report(t)
 	good, err := json.Marshal(Convert(tree, suite, root))
@@ -132,21 +135,27 @@ func TestValidateRejects(t *testing.T) {
 		break_ func(m map[string]any)
 		want   string
 	}{
+		// What the schema says.
 		{"version", func(m map[string]any) { m["version"] = "2.0.0" }, "version"},
-		{"schema", func(m map[string]any) { delete(m, "$schema") }, "$schema"},
+		{"region", func(m map[string]any) { region(m)["startLine"] = 0 }, "startLine"},
+		{"message", func(m map[string]any) { delete(result(m), "message") }, "message"},
+		{"fix", func(m map[string]any) {
+			result(m)["fixes"].([]any)[0].(map[string]any)["artifactChanges"] = []any{}
+		}, "artifactChanges"},
+		{"unknown property", func(m map[string]any) { result(m)["nosuchproperty"] = 1 }, "nosuchproperty"},
+		// What it cannot say.
 		{"unknown rule", func(m map[string]any) { result(m)["ruleId"] = "gamma" }, `"gamma" is not a rule`},
 		{"rule index", func(m map[string]any) { result(m)["ruleIndex"] = 1.0 }, "ruleIndex"},
 		{"absolute with base", func(m map[string]any) { artifact(m)["uri"] = "file:///abs/a.go" }, "must be relative"},
 		{"rooted with base", func(m map[string]any) { artifact(m)["uri"] = "/abs/a.go" }, "must be relative"},
 		{"relative without base", func(m map[string]any) { delete(artifact(m), "uriBaseId") }, "no uriBaseId"},
 		{"unknown base", func(m map[string]any) { artifact(m)["uriBaseId"] = "NOPE" }, "not in originalUriBaseIds"},
-		{"region", func(m map[string]any) { region(m)["startLine"] = 0 }, "startLine"},
-		{"region order", func(m map[string]any) { region(m)["endLine"] = 1 }, "before start"},
-		{"message", func(m map[string]any) { delete(result(m), "message") }, "message.text"},
+		{"base without slash", func(m map[string]any) {
+			run0(m)["originalUriBaseIds"].(map[string]any)[SrcRoot].(map[string]any)["uri"] = "file:///src"
+		}, "ending in /"},
+		{"region order", func(m map[string]any) { region(m)["endLine"] = 1 }, "ends before it starts"},
 		{"duplicate rule", func(m map[string]any) { rules(m)[1].(map[string]any)["id"] = "alpha" }, "used by two rules"},
-		{"fix", func(m map[string]any) {
-			result(m)["fixes"].([]any)[0].(map[string]any)["artifactChanges"] = []any{}
-		}, "artifactChanges"},
+		{"no location", func(m map[string]any) { delete(result(m), "locations") }, "locations"},
 	} {
 		var m map[string]any
 		if err := json.Unmarshal(good, &m); err != nil {
@@ -154,7 +163,7 @@ func TestValidateRejects(t *testing.T) {
 		}
 		c.break_(m)
 		data, _ := json.Marshal(m)
-		err := Validate(data)
+		err := sariftest.Validate(data)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: Validate = %v, want an error mentioning %q", c.name, err, c.want)
 		}
