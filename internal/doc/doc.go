@@ -5,8 +5,6 @@ package doc
 
 import (
 	"fmt"
-	"go/parser"
-	"go/token"
 	"strings"
 )
 
@@ -23,16 +21,16 @@ func MustExtract(content, name string) string {
 // Extract returns the "# Analyzer <name>" section of the package comment
 // in content (the text of a doc.go file), in the form Analyzer.Doc expects:
 // the title after "<name>: ", a blank line, then the body.
+//
+// It runs at every process start (go vet starts one per package), so it
+// reads the comment with string operations instead of go/parser; the
+// test checks that it agrees with go/ast's CommentGroup.Text.
 func Extract(content, name string) (string, error) {
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "doc.go", content, parser.ParseComments|parser.PackageClauseOnly)
-	if err != nil {
-		return "", fmt.Errorf("doc.go of %s: not a Go source file: %v", name, err)
-	}
-	if f.Doc == nil {
+	text, ok := packageComment(content)
+	if !ok {
 		return "", fmt.Errorf("doc.go of %s has no package doc comment", name)
 	}
-	for section := range strings.SplitSeq(f.Doc.Text(), "\n# ") {
+	for section := range strings.SplitSeq(text, "\n# ") {
 		body, ok := strings.CutPrefix(section, "Analyzer "+name+"\n")
 		if !ok {
 			continue
@@ -45,6 +43,67 @@ func Extract(content, name string) (string, error) {
 		return strings.TrimSpace(title) + "\n", nil
 	}
 	return "", fmt.Errorf("doc.go of %s has no %q section", name, "# Analyzer "+name)
+}
+
+// packageComment returns the text of the // comment lines right above the
+// package clause of content, as go/ast's CommentGroup.Text gives it: the
+// markers and the first space removed, directives (//go:embed...) left
+// out, trailing spaces trimmed, runs of blank lines reduced to one, no
+// blank lines at either end.
+func packageComment(content string) (string, bool) {
+	var group []string
+	for line := range strings.Lines(content) {
+		line = strings.TrimRight(line, "\r\n")
+		switch {
+		case strings.HasPrefix(line, "//"):
+			group = append(group, line)
+		case strings.HasPrefix(line, "package "):
+			return commentText(group), len(group) > 0
+		default:
+			group = nil // a blank line or code ends a comment group
+		}
+	}
+	return "", false
+}
+
+// commentText is CommentGroup.Text for a group of // lines.
+func commentText(group []string) string {
+	var lines []string
+	for _, l := range group {
+		l = l[2:]
+		if isDirective(l) {
+			continue
+		}
+		l = strings.TrimPrefix(l, " ")
+		l = strings.TrimRight(l, " \t")
+		if l == "" && (len(lines) == 0 || lines[len(lines)-1] == "") {
+			continue
+		}
+		lines = append(lines, l)
+	}
+	for len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	if len(lines) == 0 {
+		return ""
+	}
+	return strings.Join(lines, "\n") + "\n"
+}
+
+// isDirective reports whether a comment's text (after //) is a directive
+// such as go:embed or lint:ignore, which CommentGroup.Text leaves out.
+func isDirective(c string) bool {
+	colon := strings.Index(c, ":")
+	if colon <= 0 || colon+1 >= len(c) {
+		return false
+	}
+	for _, r := range c[:colon] {
+		if !('a' <= r && r <= 'z' || '0' <= r && r <= '9') {
+			return false
+		}
+	}
+	r := c[colon+1]
+	return 'a' <= r && r <= 'z' || '0' <= r && r <= '9'
 }
 
 // Title returns the first line of an analyzer's Doc.
