@@ -184,31 +184,11 @@ func (f *flow) checkedNonNil(v *types.Var, ret ast.Node) bool {
 // comes before pos in the source, or nil.
 func (f *flow) lastAssigned(v *types.Var, pos token.Pos) ast.Expr {
 	var last ast.Expr
-	ast.Inspect(f.body, func(n ast.Node) bool {
-		if n == nil || n.Pos() >= pos {
-			return false
+	for _, e := range assigned(f.info, f.body, v) { // in source order
+		if e.Pos() < pos {
+			last = e
 		}
-		var lhs, rhs []ast.Expr
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			lhs, rhs = n.Lhs, n.Rhs
-		case *ast.ValueSpec:
-			lhs, rhs = identExprs(n.Names), n.Values
-		default:
-			return true
-		}
-		for i, l := range lhs {
-			if id, ok := l.(*ast.Ident); ok && identVar(f.info, id) == v {
-				switch {
-				case len(lhs) == len(rhs):
-					last = rhs[i]
-				case len(rhs) == 1:
-					last = rhs[0]
-				}
-			}
-		}
-		return true
-	})
+	}
 	return last
 }
 
