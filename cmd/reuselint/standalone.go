@@ -207,13 +207,14 @@ func clean(tree map[string]map[string]json.RawMessage, suite []*analysis.Analyze
 					entries[name] = raw
 				}
 			case msg == msgSkipped:
-				if path := pathOf(id); !seen[path] {
-					seen[path] = true
-					r.notAnalyzed = append(r.notAnalyzed, path)
-				}
+				r.addNotAnalyzed(pathOf(id), seen)
 			case isCheck[name]:
 				if cause := failure(tree, msg, isCheck, 0); cause != "" {
 					entries[name] = errorJSON(cause)
+				} else {
+					// Every cause is a package with errors: a dependency's
+					// (a missing import) when the check needs its facts.
+					r.addNotAnalyzed(pathOf(id), seen)
 				}
 			}
 		}
@@ -223,6 +224,14 @@ func clean(tree map[string]map[string]json.RawMessage, suite []*analysis.Analyze
 	}
 	slices.Sort(r.notAnalyzed)
 	return r
+}
+
+// addNotAnalyzed records path once.
+func (r *cleaned) addNotAnalyzed(path string, seen map[string]bool) {
+	if !seen[path] {
+		seen[path] = true
+		r.notAnalyzed = append(r.notAnalyzed, path)
+	}
 }
 
 // failure returns the error of an analyzer that failed for a reason other
