@@ -327,14 +327,15 @@ func writeConfigExtra(t *testing.T, dir, settings, linters string) {
 const sameLine = `package demo
 
 import (
+	"crypto/tls"
 	"io"
 	"net/http"
 )
 
-// ProxyOnce builds a transport per request with keep-alive off: two
-// checks report on the same line.
+// ProxyOnce builds a client per request whose TLS config has no session
+// cache: two checks report on the same line.
 func ProxyOnce(w http.ResponseWriter, r *http.Request) {
-	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	client := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{ServerName: "example.com"}}}
 	resp, err := client.Get("https://example.com/upstream")
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadGateway)
