@@ -55,6 +55,8 @@ type poolConstructor struct {
 	HTTP   bool   // the pool makes HTTP connections (TLS handshakes)
 	SQL    bool   // the pool is an *sql.DB
 	Noun   string // what the pool is, for the fix's variable name: Transport, Client, DB...
+	Desc   string // what the pool is, for the message, when the catalog says: "gRPC ClientConn"
+	Conn   bool   // a single connection rather than a pool
 }
 
 func (*poolConstructor) AFact() {}
@@ -130,6 +132,8 @@ type pool struct {
 	http   bool   // HTTP connections: TLS handshakes
 	sql    bool   // database connections
 	noun   string // Transport, Client, DB, or the constructor's result type
+	desc   string // ctorPool from the catalog: what it builds, for the message
+	conn   bool   // ctorPool: a single connection rather than a pool
 }
 
 type checker struct {
@@ -146,7 +150,7 @@ type checker struct {
 
 func run(pass *analysis.Pass, extra extraConstructors) error {
 	paths := append([]string{nethttp.HTTP, nethttp.SQL}, extra.pkgs...)
-	if !nethttp.Imports(pass.Pkg, paths...) && !importsConstructor(pass) {
+	if !nethttp.Imports(pass.Pkg, paths...) && !importsCatalog(pass.Pkg) && !importsConstructor(pass) {
 		return nil // no pool can be built here
 	}
 	insp := lazyinspect.Inspector(pass)
@@ -191,7 +195,7 @@ func run(pass *analysis.Pass, extra extraConstructors) error {
 			}
 			lt := c.lifetime(p, fn)
 			if lt.returned >= 0 && !lt.escaped && !lt.bound {
-				c.ctors[obj] = &poolConstructor{Result: lt.returned, HTTP: p.http, SQL: p.sql, Noun: p.noun}
+				c.ctors[obj] = &poolConstructor{Result: lt.returned, HTTP: p.http, SQL: p.sql, Noun: p.noun, Desc: p.desc, Conn: p.conn}
 				changed = true
 			}
 		}
@@ -291,6 +295,14 @@ func (c *checker) poolExpr(e ast.Expr) (pool, bool) {
 			return pool{kind: dbPool, result: 0, sql: true, noun: "DB"}, true
 		case nethttp.IsFunc(fn, nethttp.SQL, "OpenDB"):
 			return pool{kind: dbPool, result: -1, sql: true, noun: "DB"}, true
+		case c.inCatalog(e, fn):
+			ent, _ := lookupCatalog(fn)
+			p := pool{kind: ctorPool, result: -1, callee: calleeName(e, fn), http: ent.http,
+				noun: resultNoun(fn, 0), desc: ent.desc, conn: ent.conn}
+			if multi {
+				p.result = 0
+			}
+			return p, true
 		case c.extra.names[fn.FullName()]:
 			p := pool{kind: ctorPool, result: -1, callee: calleeName(e, fn), noun: resultNoun(fn, 0)}
 			if multi {
@@ -306,7 +318,8 @@ func (c *checker) poolExpr(e ast.Expr) (pool, bool) {
 			}
 		}
 		if fact != nil {
-			p := pool{kind: ctorPool, result: -1, callee: calleeName(e, fn), http: fact.HTTP, sql: fact.SQL, noun: fact.Noun}
+			p := pool{kind: ctorPool, result: -1, callee: calleeName(e, fn), http: fact.HTTP, sql: fact.SQL,
+				noun: fact.Noun, desc: fact.Desc, conn: fact.Conn}
 			if multi {
 				p.result = fact.Result
 			}
@@ -500,7 +513,7 @@ func (c *checker) perRequest(p pool, fn inspector.Cursor, lt *lifetime) string {
 	if _, inLoop := loopBody(lt.uses[0]); inLoop {
 		return "" // a batch of requests
 	}
-	if c.runsOnce(fn, 3) {
+	if c.runsOnce(fn, 3) || c.inCLIAction(fn) {
 		return "" // e.g. a command's run function, called once from main
 	}
 	return "for a single request and dropped"
@@ -511,7 +524,7 @@ func (c *checker) perRequest(p pool, fn inspector.Cursor, lt *lifetime) string {
 // other packages, and each of its calls is outside loops, in main, init,
 // or a function that itself runs once (up to depth levels up).
 func (c *checker) runsOnce(fn inspector.Cursor, depth int) bool {
-	if c.exempt(fn) {
+	if c.exempt(fn) || isCLIAction(c.signature(fn)) {
 		return true
 	}
 	decl, ok := fn.Node().(*ast.FuncDecl)
@@ -549,7 +562,7 @@ func (c *checker) runsOnce(fn inspector.Cursor, depth int) bool {
 		if !ok {
 			return false // in a package-level initializer: once, but keep it simple
 		}
-		if _, isLit := caller.Node().(*ast.FuncLit); isLit && !c.exempt(caller) {
+		if _, isLit := caller.Node().(*ast.FuncLit); isLit && !c.exempt(caller) && !isCLIAction(c.signature(caller)) {
 			return false
 		}
 		if !c.runsOnce(caller, depth-1) {
@@ -621,8 +634,16 @@ func (c *checker) report(p pool, fn inspector.Cursor, lt *lifetime, where string
 		subject = "sql.DB opened"
 	case ctorPool:
 		subject = "connection pool from " + p.callee + " created"
+		if p.desc != "" {
+			subject = p.desc + " from " + p.callee + " created"
+		}
+		if p.conn {
+			subject = p.desc + " from " + p.callee + " opened"
+		}
 	}
 	switch {
+	case p.desc != "":
+		cost = "pays connect, TLS and authentication again"
 	case p.http:
 		cost = "opens new connections and TLS handshakes"
 	case p.sql:
@@ -641,6 +662,9 @@ func (c *checker) report(p pool, fn inspector.Cursor, lt *lifetime, where string
 	noun := p.noun
 	if p.kind == ctorPool {
 		noun = "pool"
+		if p.desc != "" {
+			noun = p.desc
+		}
 	}
 	if fix != nil {
 		remedy = "reuse one shared " + noun

@@ -13,7 +13,7 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), clientperrequest.Analyzer, "a", "b", "nohttp", "mainpkg")
+	analysistest.Run(t, analysistest.TestData(), clientperrequest.Analyzer, "a", "b", "nohttp", "mainpkg", "catalog", "cli")
 }
 
 func TestFix(t *testing.T) {

@@ -10,9 +10,34 @@
 // transport) is a new, empty pool, so a request sent through it dials a
 // new TCP connection and does a full TLS handshake, often hundreds of
 // milliseconds and real CPU, and its idle connections linger until they
-// time out. The same goes for an *sql.DB from sql.Open or sql.OpenDB, and
-// for the constructors named with -clientperrequest.constructors (for
-// example google.golang.org/grpc.NewClient).
+// time out. The same goes for an *sql.DB from sql.Open or sql.OpenDB, for
+// the clients of the libraries below (each call connects, does TLS and
+// authenticates again; closing it after use does not make that cheaper),
+// and for the constructors named with -clientperrequest.constructors.
+//
+// Built in, by package path and function name: google.golang.org/grpc
+// (Dial, DialContext, NewClient); github.com/redis/go-redis/v9,
+// github.com/go-redis/redis and its /v8 (NewClient, NewClusterClient,
+// NewFailoverClient, NewUniversalClient, NewRing);
+// github.com/gomodule/redigo/redis (Dial, DialContext, DialURL);
+// github.com/jackc/pgx/v5 and /v4 (Connect) and their pgxpool (New,
+// NewWithConfig; Connect, ConnectConfig in v4);
+// go.mongodb.org/mongo-driver/mongo (Connect, NewClient) and its /v2
+// (Connect); github.com/bradfitz/gomemcache/memcache (New,
+// NewFromSelector); github.com/influxdata/influxdb-client-go/v2
+// (NewClient, NewClientWithOptions without SetHTTPClient);
+// github.com/elastic/go-elasticsearch/v7, /v8, /v9 (NewClient without a
+// Transport, NewDefaultClient); github.com/nats-io/nats.go (Connect);
+// github.com/rabbitmq/amqp091-go and github.com/streadway/amqp (Dial,
+// DialTLS, DialConfig); github.com/aws/aws-sdk-go-v2/config
+// (LoadDefaultConfig without WithHTTPClient);
+// github.com/aws/aws-sdk-go/aws/session (NewSession without an
+// HTTPClient); github.com/go-resty/resty/v2 (New);
+// github.com/hashicorp/go-cleanhttp (DefaultClient, DefaultTransport,
+// DefaultPooledClient, DefaultPooledTransport);
+// github.com/hashicorp/go-retryablehttp (NewClient). Where an option can
+// hand the constructor a pool built elsewhere, a configuration passed in
+// a variable keeps the check silent.
 //
 // The check reports such a pool when it is built and dropped on every run
 // of code that runs many times: in an HTTP handler (a function with the
@@ -56,7 +81,8 @@
 // channel, returned, or captured by a closure (sync.Once, sync.OnceValue),
 // a client built once before a loop, main, init and test functions, and
 // unexported functions that only they call, outside loops (a command's
-// run function builds its one client there).
+// run function builds its one client there), and command-line actions
+// (functions taking a cobra, urfave/cli, kingpin, fisk or kong context).
 //
 // Known limits: the check follows a pool within the function that builds
 // it, into the functions of the same package it is passed to, and into

@@ -31,6 +31,7 @@ type flow struct {
 	poolType types.Type
 	refs     map[*types.Var][]inspector.Cursor // uses of local variables in fn
 	lt       *lifetime
+	derived  bool // following the result of a request: its uses are not requests
 }
 
 // lifetime follows the pool built by p through fn, its innermost
@@ -637,10 +638,17 @@ func (f *flow) selector(cur inspector.Cursor, direct bool) {
 		switch {
 		case name == "Close" || name == "CloseIdleConnections":
 			f.lt.closed = true
+		case direct:
+			// A request through the pool itself (redis Get, gRPC
+			// Invoke); what it returns (a row, a command, a channel)
+			// is followed for escapes only.
+			f.use(call)
+			derived := f.derived
+			f.derived = true
+			f.callResults(call)
+			f.derived = derived
 		case f.callResults(call):
 			// a value derived from it: followed
-		case direct:
-			f.use(call) // a request through the pool itself (redis Get, gRPC Invoke)
 		default:
 			f.opaqueUse(call)
 		}
@@ -653,6 +661,9 @@ func (f *flow) use(cur inspector.Cursor) {
 		f.escape()
 		return
 	}
+	if f.derived {
+		return
+	}
 	f.lt.uses = append(f.lt.uses, cur)
 }
 
@@ -661,6 +672,9 @@ func (f *flow) use(cur inspector.Cursor) {
 func (f *flow) opaqueUse(cur inspector.Cursor) {
 	if !f.sameInvocation(cur) {
 		f.escape()
+		return
+	}
+	if f.derived {
 		return
 	}
 	f.lt.opaque = true

@@ -1,0 +1,60 @@
+package clientperrequest
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// cliTypes are the parameter types of command-line actions, by package
+// path and type name: a function taking one runs once per invocation of
+// the program, so a pool it builds and drops costs one handshake.
+var cliTypes = map[string]string{
+	"github.com/choria-io/fisk":           "ParseContext",
+	"github.com/alecthomas/kingpin/v2":    "ParseContext",
+	"gopkg.in/alecthomas/kingpin.v2":      "ParseContext",
+	"github.com/spf13/cobra":              "Command",
+	"github.com/urfave/cli":               "Context",
+	"github.com/urfave/cli/v2":            "Context",
+	"github.com/urfave/cli/v3":            "Command",
+	"github.com/mitchellh/cli":            "Ui",
+	"github.com/alecthomas/kong":          "Context",
+	"github.com/peterbourgon/ff/v3/ffcli": "Command",
+}
+
+// isCLIAction reports whether sig takes a command-line parser's context.
+func isCLIAction(sig *types.Signature) bool {
+	if sig == nil {
+		return false
+	}
+	params := sig.Params()
+	for i := range params.Len() {
+		t := params.At(i).Type()
+		if p, ok := types.Unalias(t).(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		n, ok := types.Unalias(t).(*types.Named)
+		if !ok || n.Obj().Pkg() == nil {
+			continue
+		}
+		path := n.Obj().Pkg().Path()
+		if name, ok := cliTypes[path]; ok && name == n.Obj().Name() ||
+			strings.HasSuffix(path, "/fisk") && n.Obj().Name() == "ParseContext" {
+			return true
+		}
+	}
+	return false
+}
+
+// inCLIAction reports whether fn or a function around it is a
+// command-line action.
+func (c *checker) inCLIAction(fn inspector.Cursor) bool {
+	for f := range fn.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if isCLIAction(c.signature(f)) {
+			return true
+		}
+	}
+	return false
+}
