@@ -507,6 +507,12 @@ func (c *checker) perRequest(p pool, fn inspector.Cursor, lt *lifetime) string {
 		}
 		return "on every loop iteration"
 	}
+	if maker, ok := c.closureMaker(fn); ok {
+		if len(lt.uses) == 0 && !lt.opaque || c.inCLIAction(fn) {
+			return ""
+		}
+		return "on every call of a closure made in " + maker
+	}
 	if _, ok := fn.Node().(*ast.FuncDecl); !ok || len(lt.uses) != 1 || lt.opaque {
 		return ""
 	}
@@ -656,8 +662,10 @@ func (c *checker) report(p pool, fn inspector.Cursor, lt *lifetime, where string
 		cost = "each request " + cost
 	case "on every loop iteration":
 		cost = "each iteration " + cost
-	default:
+	case "for a single request and dropped":
 		cost = "each call of " + funcName(fn) + " " + cost
+	default:
+		cost = "each call " + cost
 	}
 	noun := p.noun
 	if p.kind == ctorPool {
@@ -666,9 +674,12 @@ func (c *checker) report(p pool, fn inspector.Cursor, lt *lifetime, where string
 			noun = p.desc
 		}
 	}
-	if fix != nil {
+	switch {
+	case fix != nil:
 		remedy = "reuse one shared " + noun
-	} else {
+	case strings.HasPrefix(where, "on every call of a closure made in "):
+		remedy = "build one " + noun + " where the closure is made, or pass it in"
+	default:
 		remedy = "build one " + noun + " and reuse it"
 	}
 	node := p.cur.Node()

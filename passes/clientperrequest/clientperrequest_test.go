@@ -13,7 +13,7 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), clientperrequest.Analyzer, "a", "b", "nohttp", "mainpkg", "catalog", "cli")
+	analysistest.Run(t, analysistest.TestData(), clientperrequest.Analyzer, "a", "b", "nohttp", "mainpkg", "catalog", "cli", "closures")
 }
 
 func TestFix(t *testing.T) {

@@ -31,3 +31,5 @@ func NewClusterClient(opt *ClusterOptions) *ClusterClient       { return &Cluste
 func NewFailoverClient(failoverOpt *FailoverOptions) *Client    { return &Client{} }
 func NewUniversalClient(opts *UniversalOptions) UniversalClient { return &Client{} }
 func NewRing(opt *RingOptions) *Ring                            { return &Ring{} }
+
+func (*StringCmd) Err() error { return nil }
