@@ -500,6 +500,9 @@ func (c *checker) perRequest(p pool, fn inspector.Cursor, lt *lifetime) string {
 		}
 	}
 	if body, ok := loopBody(p.cur); ok {
+		if lt.kept {
+			return "" // one per iteration on purpose: they are all kept (fan-out, benchmarks)
+		}
 		for v := range lt.vars {
 			if v.Pos() < body.Pos() || v.Pos() >= body.End() {
 				return "" // kept across iterations

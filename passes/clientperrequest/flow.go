@@ -16,6 +16,7 @@ type lifetime struct {
 	escaped  bool                // may outlive the function: stored in a field, global, map, slice or channel, captured by a closure, or used in a way the analysis does not follow
 	returned int                 // index of the result that returns the pool, or -1
 	closed   bool                // Close or CloseIdleConnections is called on it
+	kept     bool                // kept past a loop iteration: closed by a defer of the function, or handed to a goroutine
 	mutated  bool                // configured after construction (field writes, RegisterProtocol, passed as a Transport)
 	bound    bool                // given a dial function that refers to local values: its connections are for this call only
 	uses     []inspector.Cursor  // requests sent with the pool itself (Do, Get, RoundTrip, Query...), or through a function of this package that sends one
@@ -369,6 +370,9 @@ func (f *flow) arg(cur, arg inspector.Cursor, i int, direct bool) {
 			return
 		}
 	}
+	if cur.ParentEdgeKind() == edge.GoStmt_Call {
+		f.lt.kept = true // a goroutine uses it: it may outlive a loop iteration
+	}
 	if nethttp.IsTransport(info.TypeOf(arg.Node().(ast.Expr))) {
 		f.lt.mutated = true // e.g. http2.ConfigureTransport(t)
 	}
@@ -611,14 +615,14 @@ func (f *flow) selector(cur inspector.Cursor, direct bool) {
 		case "Do", "Get", "Post", "PostForm", "Head":
 			f.use(call)
 		case "CloseIdleConnections":
-			f.lt.closed = true
+			f.close(call)
 		}
 	case nethttp.IsTransport(recv) || nethttp.IsNamed(recv, nethttp.HTTP, "Transport"):
 		switch name {
 		case "RoundTrip":
 			f.use(call)
 		case "CloseIdleConnections":
-			f.lt.closed = true
+			f.close(call)
 		case "Clone":
 			// a new pool, reported on its own
 		default:
@@ -627,7 +631,7 @@ func (f *flow) selector(cur inspector.Cursor, direct bool) {
 	case nethttp.IsSQLDB(recv):
 		switch name {
 		case "Close":
-			f.lt.closed = true
+			f.close(call)
 		case "SetMaxOpenConns", "SetMaxIdleConns", "SetConnMaxLifetime", "SetConnMaxIdleTime":
 			f.lt.mutated = true
 		case "Stats", "Driver":
@@ -637,7 +641,7 @@ func (f *flow) selector(cur inspector.Cursor, direct bool) {
 	default:
 		switch {
 		case name == "Close" || name == "CloseIdleConnections":
-			f.lt.closed = true
+			f.close(call)
 		case direct:
 			// A request through the pool itself (redis Get, gRPC
 			// Invoke); what it returns (a row, a command, a channel)
@@ -651,6 +655,25 @@ func (f *flow) selector(cur inspector.Cursor, direct bool) {
 			// a value derived from it: followed
 		default:
 			f.opaqueUse(call)
+		}
+	}
+}
+
+// close records that the call at cur closes the pool. Deferred in a loop
+// of the function itself, the pool lives until that function returns.
+func (f *flow) close(cur inspector.Cursor) {
+	f.lt.closed = true
+	if cur.ParentEdgeKind() != edge.DeferStmt_Call {
+		return
+	}
+	if fn, _ := enclosingFunc(cur); fn != f.fn {
+		return
+	}
+	for p := cur.Parent(); p != f.fn; p = p.Parent() {
+		switch p.Node().(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			f.lt.kept = true // deferred in a loop: each iteration's pool lives on
+			return
 		}
 	}
 }

@@ -194,3 +194,32 @@ func Unused(target string) func() {
 func main() {
 	_ = Checks
 }
+
+// One connection per simulated client, each kept until the benchmark
+// ends and used by its own goroutine (natscli's bench serve): silent.
+func benchClients(n int, url string, done chan error) {
+	for i := 0; i < n; i++ {
+		nc, err := nats.Connect(url)
+		if err != nil {
+			return
+		}
+		defer nc.Close()
+		go serve(nc, done)
+	}
+	for i := 0; i < n; i++ {
+		<-done
+	}
+}
+
+func serve(nc *nats.Conn, done chan error) { done <- nc.Publish("x", nil) }
+
+// Closed at the end of each iteration: reported.
+func perIteration(urls []string) {
+	for _, u := range urls {
+		func() {
+			nc, _ := nats.Connect(u) // want `NATS connection from nats.Connect opened on every loop iteration`
+			defer nc.Close()
+			nc.Publish("x", nil)
+		}()
+	}
+}
