@@ -13,7 +13,7 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), clientperrequest.Analyzer, "a", "b", "nohttp", "mainpkg", "catalog", "cli", "closures")
+	analysistest.Run(t, analysistest.TestData(), clientperrequest.Analyzer, "a", "b", "nohttp", "mainpkg", "catalog", "cli", "closures", "assembled")
 }
 
 func TestFix(t *testing.T) {

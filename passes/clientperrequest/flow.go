@@ -158,6 +158,10 @@ func (f *flow) value(cur inspector.Cursor, direct bool) {
 			return
 
 		case edge.CallExpr_Fun:
+			if direct {
+				f.use(parent) // the pool's request method, as a value (do := c.Do)
+				return
+			}
 			// A function value that holds the pool (a method value).
 			f.opaqueUse(parent)
 			return
@@ -602,6 +606,12 @@ func (f *flow) selector(cur inspector.Cursor, direct bool) {
 		return
 	}
 	if cur.ParentEdgeKind() != edge.CallExpr_Fun {
+		if direct && requestMethod(s) {
+			// do := c.Do; send(c.Do, req): each call of the
+			// value is a request, followed like the pool itself.
+			f.value(cur, true)
+			return
+		}
 		f.opaqueUse(cur) // a method value, e.g. client.Do passed along
 		return
 	}
@@ -701,4 +711,17 @@ func (f *flow) opaqueUse(cur inspector.Cursor) {
 		return
 	}
 	f.lt.opaque = true
+}
+
+// requestMethod reports whether the method selection s sends one request
+// with an http.Client or Transport.
+func requestMethod(s *types.Selection) bool {
+	recv := s.Recv()
+	switch s.Obj().Name() {
+	case "Do", "Get", "Post", "PostForm", "Head":
+		return nethttp.IsClient(recv) || nethttp.IsNamed(recv, nethttp.HTTP, "Client")
+	case "RoundTrip":
+		return nethttp.IsTransport(recv) || nethttp.IsNamed(recv, nethttp.HTTP, "Transport")
+	}
+	return false
 }
