@@ -522,7 +522,7 @@ func (c *checker) perRequest(p pool, fn inspector.Cursor, lt *lifetime) string {
 	if _, inLoop := loopBody(lt.uses[0]); inLoop {
 		return "" // a batch of requests
 	}
-	if c.runsOnce(fn, 3) || c.inCLIAction(fn) {
+	if c.runsOnce(fn, 3) || c.inCLIAction(fn) || demoPackage(c.pass.Pkg.Path()) {
 		return "" // e.g. a command's run function, called once from main
 	}
 	return "for a single request and dropped"

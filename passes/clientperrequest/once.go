@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/reuselint/reuselint/internal/nethttp"
 )
 
 // cliTypes are the parameter types of command-line actions, by package
@@ -53,6 +55,21 @@ func isCLIAction(sig *types.Signature) bool {
 func (c *checker) inCLIAction(fn inspector.Cursor) bool {
 	for f := range fn.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		if isCLIAction(c.signature(f)) {
+			return true
+		}
+	}
+	return false
+}
+
+// demoPackage reports whether path names a package of examples or test
+// support, whose functions each show or test one connection and run once
+// (github.com/ClickHouse/clickhouse-go/v2/examples/std).
+func demoPackage(path string) bool {
+	if nethttp.IsTestPackage(path) {
+		return true
+	}
+	for elem := range strings.SplitSeq(path, "/") {
+		if elem == "examples" || elem == "example" || elem == "_examples" {
 			return true
 		}
 	}
