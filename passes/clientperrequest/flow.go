@@ -497,8 +497,8 @@ type borrowSummary struct {
 	usedInLoop bool // its one use is in a loop
 }
 
-// borrow summarizes what fn does with its parameter i, following it like
-// a pool. It reports false if fn is not declared in this package or i is
+// borrow summarizes what fn does with its parameter i (-1: its
+// receiver, a value that holds the pool), following it like a pool. It reports false if fn is not declared in this package or i is
 // not one of its parameters.
 func (c *checker) borrow(fn *types.Func, i int) (borrowSummary, bool) {
 	key := borrowKey{fn, i}
@@ -507,14 +507,17 @@ func (c *checker) borrow(fn *types.Func, i int) (borrowSummary, bool) {
 	}
 	c.borrows[key] = borrowSummary{} // recursion: not followed
 	sig := fn.Signature()
-	if i >= sig.Params().Len() || sig.Variadic() && i >= sig.Params().Len()-1 {
+	if i >= sig.Params().Len() || sig.Variadic() && i >= sig.Params().Len()-1 || i < 0 && sig.Recv() == nil {
 		return borrowSummary{}, false
 	}
 	decl, ok := c.funcDecl(fn)
 	if !ok {
 		return borrowSummary{}, false
 	}
-	param := sig.Params().At(i)
+	param := sig.Recv() // i == -1: the receiver, a value that holds the pool
+	if i >= 0 {
+		param = sig.Params().At(i)
+	}
 	f := &flow{
 		c:        c,
 		fn:       decl,
@@ -522,7 +525,7 @@ func (c *checker) borrow(fn *types.Func, i int) (borrowSummary, bool) {
 		poolType: param.Type(),
 		lt:       &lifetime{returned: -1, vars: make(map[*types.Var]bool)},
 	}
-	f.variable(param, true)
+	f.variable(param, i >= 0)
 	sum := borrowSummary{lifetime: f.lt}
 	if len(f.lt.uses) == 1 {
 		_, sum.usedInLoop = loopBody(f.lt.uses[0])
@@ -661,6 +664,9 @@ func (f *flow) selector(cur inspector.Cursor, direct bool) {
 			f.derived = true
 			f.callResults(call)
 			f.derived = derived
+		case fn.Pkg() == f.c.pass.Pkg && f.receiver(call, fn):
+			// a method of this package on a value that holds it
+			// (&wrapper{client: c}): followed into the method
 		case f.callResults(call):
 			// a value derived from it: followed
 		default:
@@ -724,4 +730,23 @@ func requestMethod(s *types.Selection) bool {
 		return nethttp.IsTransport(recv) || nethttp.IsNamed(recv, nethttp.HTTP, "Transport")
 	}
 	return false
+}
+
+// receiver follows a value that holds the pool into fn, a method of this
+// package called on it at call, as the receiver. It reports false if the
+// method's declaration is not at hand.
+func (f *flow) receiver(call inspector.Cursor, fn *types.Func) bool {
+	sum, ok := f.c.borrow(fn.Origin(), -1)
+	if !ok {
+		return false
+	}
+	switch {
+	case sum.escaped:
+		f.escape()
+	case sum.returned >= 0:
+		f.callResults(call)
+	default:
+		f.requests(call, sum.requests())
+	}
+	return true
 }

@@ -89,3 +89,46 @@ func (a *api) init() {
 	c.Transport = tr
 	a.c = c
 }
+
+// A pool handed to a wrapper built and dropped in the same call.
+type wrapper struct {
+	c     *http.Client
+	calls int
+}
+
+func (w *wrapper) fetch(url string) error {
+	w.calls++
+	resp, err := w.c.Get(url)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func (w *wrapper) fetchAll(urls []string) {
+	for _, u := range urls {
+		w.fetch(u)
+	}
+}
+
+var registry []*wrapper
+
+func (w *wrapper) register() { registry = append(registry, w) }
+
+func Wrapped(url string) error {
+	c := &http.Client{Transport: &http.Transport{}} // want `http.Client with its own Transport created for a single request and dropped: each call of Wrapped`
+	w := &wrapper{c: c}
+	return w.fetch(url)
+}
+
+// Traps: a batch through the wrapper, a wrapper that registers itself.
+func WrappedBatch(urls []string) {
+	w := &wrapper{c: &http.Client{Transport: &http.Transport{}}}
+	w.fetchAll(urls)
+}
+
+func WrappedKept(url string) error {
+	w := &wrapper{c: &http.Client{Transport: &http.Transport{}}}
+	w.register()
+	return w.fetch(url)
+}
