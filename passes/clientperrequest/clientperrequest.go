@@ -194,7 +194,7 @@ func run(pass *analysis.Pass, extra extraConstructors) error {
 				continue
 			}
 			lt := c.lifetime(p, fn)
-			if lt.returned >= 0 && !lt.escaped && !lt.bound {
+			if lt.returned >= 0 && !lt.escaped && !lt.bound && c.freshOnEveryPath(decl, lt) {
 				c.ctors[obj] = &poolConstructor{Result: lt.returned, HTTP: p.http, SQL: p.sql, Noun: p.noun, Desc: p.desc, Conn: p.conn}
 				changed = true
 			}
@@ -494,6 +494,9 @@ func (c *checker) exempt(fn inspector.Cursor) bool {
 // "per request in an HTTP handler", "on every loop iteration", "for a
 // single request and dropped", or "" if it is not.
 func (c *checker) perRequest(p pool, fn inspector.Cursor, lt *lifetime) string {
+	if p.http && nethttp.BuildsUpgradeRequest(c.pass.TypesInfo, fn.Node()) {
+		return "" // a protocol upgrade: the connection is taken over, never pooled
+	}
 	for f := range fn.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		if sig := c.signature(f); sig != nil && nethttp.IsHandlerSignature(sig) {
 			return "per request in an HTTP handler"

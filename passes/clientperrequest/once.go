@@ -75,3 +75,43 @@ func demoPackage(path string) bool {
 	}
 	return false
 }
+
+// freshOnEveryPath reports whether every return statement of decl returns,
+// as result lt.returned, a freshly built pool (or nil, with an error): a
+// function that builds one only when an option asks for it is no
+// constructor.
+func (c *checker) freshOnEveryPath(decl *ast.FuncDecl, lt *lifetime) bool {
+	info := c.pass.TypesInfo
+	fresh := true
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			var res ast.Expr
+			switch {
+			case len(n.Results) == 1:
+				res = n.Results[0] // the value, or a call giving all results
+			case lt.returned < len(n.Results):
+				res = n.Results[lt.returned]
+			default:
+				fresh = false // a bare return
+				return false
+			}
+			if _, ok := c.poolExpr(res); ok {
+				return false
+			}
+			if id, ok := ast.Unparen(res).(*ast.Ident); ok {
+				if v, ok := info.Uses[id].(*types.Var); ok && lt.vars[v] {
+					return false
+				}
+				if id.Name == "nil" && info.Uses[id] == types.Universe.Lookup("nil") {
+					return false
+				}
+			}
+			fresh = false
+		}
+		return fresh
+	})
+	return fresh
+}

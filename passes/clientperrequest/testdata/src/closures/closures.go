@@ -80,7 +80,9 @@ type Check struct {
 	Check func(ctx context.Context) error
 }
 
-type Hooks struct{ before []func(ctx context.Context) error }
+type Hooks struct {
+	before []func(ctx context.Context) error
+}
 
 func (h *Hooks) AddAMQP(url string) {
 	h.before = append(h.before, func(ctx context.Context) error {
