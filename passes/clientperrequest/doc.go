@@ -20,6 +20,8 @@
 // github.com/go-redis/redis and its /v8 (NewClient, NewClusterClient,
 // NewFailoverClient, NewUniversalClient, NewRing);
 // github.com/gomodule/redigo/redis (Dial, DialContext, DialURL);
+// github.com/jmoiron/sqlx (Open, MustOpen, Connect, ConnectContext,
+// MustConnect);
 // github.com/jackc/pgx/v5 and /v4 (Connect) and their pgxpool (New,
 // NewWithConfig; Connect, ConnectConfig in v4);
 // go.mongodb.org/mongo-driver/mongo (Connect, NewClient) and its /v2
@@ -43,11 +45,17 @@
 // of code that runs many times: in an HTTP handler (a function with the
 // (http.ResponseWriter, *http.Request) parameters, such as a ServeHTTP
 // method or a closure passed to HandleFunc), in a loop body when the pool
-// does not outlive the iteration, or in a function that builds it, sends
+// does not outlive the iteration, in a function that builds it, sends
 // a single request with it and lets it die (each call of that function is
-// one request with its own pool). A function that returns a freshly built
-// pool is a constructor (a fact, across packages), and calling it in those
-// places is reported too.
+// one request with its own pool), or in a closure kept to run many times:
+// returned by the function that makes it, stored in a field, a slice or a
+// struct literal (a health check, a hook, a retry step, a callback). A
+// function that returns a freshly built pool on every path is a
+// constructor (a fact, across packages), and calling it in those places
+// is reported too. The pool is followed through clients assembled field
+// by field (c.Transport = tr), request methods taken as values
+// (do := c.Do; send(c.Do, req)) and wrappers built around it whose
+// methods of the same package send the requests.
 //
 // Bad:
 //
@@ -73,7 +81,9 @@
 // a variable of its package or calls one of its functions (at
 // initialization they could differ: flags, configuration), or when the
 // code closes or configures the pool after building it: build one pool
-// where the program starts and pass it along.
+// where the program starts and pass it along. In a closure that captures
+// its configuration, build the pool once where the closure is made, or
+// pass it in.
 //
 // Not reported: an http.Client with no Transport or a shared one (its pool
 // is the shared transport), a RoundTripper wrapping a shared transport,
@@ -81,8 +91,14 @@
 // channel, returned, or captured by a closure (sync.Once, sync.OnceValue),
 // a client built once before a loop, main, init and test functions, and
 // unexported functions that only they call, outside loops (a command's
-// run function builds its one client there), and command-line actions
-// (functions taking a cobra, urfave/cli, kingpin, fisk or kong context).
+// run function builds its one client there), command-line actions
+// (functions taking a cobra, urfave/cli, kingpin, fisk or kong context),
+// functions of example and test-support packages, a closure passed to a
+// call (sync.Once.Do may run it once), a check given an open pool, one
+// pool per loop iteration kept until the function returns (closed by a
+// defer in the loop, or handed to a goroutine), a function that builds a
+// pool only when an option asks for it, and a transport built for one
+// protocol-upgrade request (WebSocket): its connection is taken over.
 //
 // Known limits: the check follows a pool within the function that builds
 // it, into the functions of the same package it is passed to, and into
@@ -94,5 +110,9 @@
 // a loop and rebuilt in every iteration is not reported, nor is a
 // Transport that dials through a local connection, pipe or buffer (it
 // exists for this call only). Handlers of other frameworks than net/http
-// are not recognized.
+// are not recognized. Closures made in main or init are not reported,
+// nor are closures kept in a local variable, nor a pool handed to an SDK
+// configuration (config.WithHTTPClient) and used through it once. Catalog
+// entries are matched by name: a fork under another path needs
+// -clientperrequest.constructors.
 package clientperrequest

@@ -22,6 +22,7 @@ import (
 	pgx4 "github.com/jackc/pgx/v4"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/jmoiron/sqlx"
 	"github.com/nats-io/nats.go"
 	amqp "github.com/rabbitmq/amqp091-go"
 	goredis "github.com/redis/go-redis/v9"
@@ -231,4 +232,18 @@ func publish(w http.ResponseWriter, r *http.Request) {
 	nc, _ := dialBus("nats://bus") // want `NATS connection from dialBus opened per request in an HTTP handler`
 	defer nc.Close()
 	nc.Publish("x", nil)
+}
+
+func sqlxHandler(w http.ResponseWriter, r *http.Request) {
+	var n int
+	a, _ := sqlx.Open("postgres", "postgres://db") // want `sqlx.DB from sqlx.Open created per request`
+	a.Get(&n, "SELECT 1")
+	b := sqlx.MustOpen("postgres", "postgres://db") // want `sqlx.DB from sqlx.MustOpen created per request`
+	b.Get(&n, "SELECT 1")
+	c, _ := sqlx.Connect("postgres", "postgres://db") // want `sqlx.DB from sqlx.Connect created per request`
+	c.Get(&n, "SELECT 1")
+	d, _ := sqlx.ConnectContext(r.Context(), "postgres", "postgres://db") // want `sqlx.DB from sqlx.ConnectContext created per request`
+	d.Get(&n, "SELECT 1")
+	e := sqlx.MustConnect("postgres", "postgres://db") // want `sqlx.DB from sqlx.MustConnect created per request`
+	e.Get(&n, "SELECT 1")
 }
