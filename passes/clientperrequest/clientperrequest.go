@@ -31,7 +31,7 @@ func New() *analysis.Analyzer {
 		Doc:       rdoc.MustExtract(doc, "clientperrequest"),
 		URL:       rdoc.URL("clientperrequest"),
 		Requires:  []*analysis.Analyzer{lazyinspect.Analyzer},
-		FactTypes: []analysis.Fact{new(poolConstructor), new(borrowsPool)},
+		FactTypes: []analysis.Fact{new(poolConstructor), new(borrowsPool), new(keepsPool)},
 	}
 	a.Flags.StringVar(&constructors, "constructors", "",
 		"comma-separated fully qualified functions that build a connection pool, "+
@@ -79,6 +79,18 @@ type borrowedParam struct {
 func (*borrowsPool) AFact() {}
 
 func (*borrowsPool) String() string { return "borrowsPool" }
+
+// keepsPool is the fact that an exported function keeps the pools passed
+// as some of its parameters (stores them in a global, a field, a
+// registry, or captures them in a closure), even if it returns a value:
+// the caller's pool may outlive the call.
+type keepsPool struct {
+	Params []int
+}
+
+func (*keepsPool) AFact() {}
+
+func (*keepsPool) String() string { return "keepsPool" }
 
 // extraConstructors are the functions named by the -constructors flag, by
 // full name ("pkg/path.Func" or "(*pkg/path.Type).Method"), and the paths

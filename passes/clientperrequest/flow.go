@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -407,6 +408,11 @@ func (f *flow) arg(cur, arg inspector.Cursor, i int, direct bool) {
 				}
 			}
 		}
+		var keeps keepsPool
+		if f.c.pass.ImportObjectFact(fn.Origin(), &keeps) && slices.Contains(keeps.Params, i) {
+			f.escape() // kept, whatever it returns
+			return
+		}
 	}
 	if !f.callResults(cur) {
 		// A function of another package that returns nothing that
@@ -473,6 +479,7 @@ func (c *checker) exportBorrows() {
 			continue
 		}
 		var fact borrowsPool
+		var keeps keepsPool
 		params := fn.Signature().Params()
 		for i := range params.Len() {
 			t := params.At(i).Type()
@@ -480,12 +487,20 @@ func (c *checker) exportBorrows() {
 				!nethttp.IsNamed(t, nethttp.HTTP, "RoundTripper") {
 				continue
 			}
-			if sum, ok := c.borrow(fn, i); ok && !sum.escaped && sum.returned < 0 {
+			sum, ok := c.borrow(fn, i)
+			switch {
+			case !ok:
+			case sum.escaped:
+				keeps.Params = append(keeps.Params, i)
+			case sum.returned < 0:
 				fact.Params = append(fact.Params, borrowedParam{Index: i, Requests: sum.requests()})
 			}
 		}
 		if len(fact.Params) > 0 {
 			c.pass.ExportObjectFact(fn, &fact)
+		}
+		if len(keeps.Params) > 0 {
+			c.pass.ExportObjectFact(fn, &keeps)
 		}
 	}
 }

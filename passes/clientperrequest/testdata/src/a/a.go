@@ -441,3 +441,12 @@ func setShared(w http.ResponseWriter, r *http.Request) {
 func setParam(c *http.Client) {
 	c.Transport = &http.Transport{}
 }
+
+// Kept by another package that also returns a handle (a keepsPool fact):
+// silent.
+func registered(w http.ResponseWriter, r *http.Request) {
+	h := b.Register(&http.Client{Transport: &http.Transport{}})
+	if resp, err := h.Get("https://example.com"); err == nil {
+		resp.Body.Close()
+	}
+}

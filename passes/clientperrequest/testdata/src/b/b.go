@@ -108,5 +108,17 @@ func Crawl(c *http.Client, urls []string) { // want Crawl:"borrowsPool"
 
 var kept []*http.Client
 
-// Keep keeps it: no fact.
-func Keep(c *http.Client) { kept = append(kept, c) }
+// Keep keeps it.
+func Keep(c *http.Client) { kept = append(kept, c) } // want Keep:"keepsPool"
+
+// Handle sends requests with a client registered with Register.
+type Handle struct{ c *http.Client }
+
+func (h *Handle) Get(url string) (*http.Response, error) { return h.c.Get(url) }
+
+// Register keeps the client in a registry and returns a handle on it:
+// the caller's client outlives the call, whatever the handle does.
+func Register(c *http.Client) *Handle { // want Register:"keepsPool"
+	kept = append(kept, c)
+	return &Handle{c: c}
+}

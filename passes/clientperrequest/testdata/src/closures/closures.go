@@ -126,7 +126,7 @@ func (s *Server) SetAudit(url string) {
 // Traps: silent.
 
 // A check that receives an already open pool.
-func NewDBCheck(db *sql.DB) func(ctx context.Context) error {
+func NewDBCheck(db *sql.DB) func(ctx context.Context) error { // want NewDBCheck:"keepsPool"
 	return func(ctx context.Context) error { return db.PingContext(ctx) }
 }
 
