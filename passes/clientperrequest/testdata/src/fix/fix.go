@@ -128,3 +128,28 @@ func two(w http.ResponseWriter, r *http.Request) {
 	b := &http.Transport{MaxIdleConns: 3} // want `http.Transport created per request`
 	b.RoundTrip(r)
 }
+
+// A closure kept to run many times whose pool refers to no local name:
+// fixed like a handler.
+func NewCheck() func() error {
+	return func() error {
+		c := &http.Client{Transport: &http.Transport{}, Timeout: timeout} // want `http.Client with its own Transport created on every call of a closure made in NewCheck: each call opens new connections and TLS handshakes; reuse one shared Client`
+		resp, err := c.Get("https://status.example.com")
+		if err != nil {
+			return err
+		}
+		return resp.Body.Close()
+	}
+}
+
+// It captures the configuration: no fix.
+func NewURLCheck(url string, d time.Duration) func() error {
+	return func() error {
+		c := &http.Client{Transport: &http.Transport{}, Timeout: d} // want `http.Client with its own Transport created on every call of a closure made in NewURLCheck: each call opens new connections and TLS handshakes; build one Client where the closure is made, or pass it in`
+		resp, err := c.Get(url)
+		if err != nil {
+			return err
+		}
+		return resp.Body.Close()
+	}
+}
