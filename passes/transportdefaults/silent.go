@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -119,7 +120,7 @@ func (c *checker) silent(t *transport) bool {
 			return true
 		}
 	}
-	return c.unixDial(t) || c.handPickedProtos(t)
+	return c.unixDial(t) || c.inMemoryDial(t) || c.handPickedProtos(t)
 }
 
 // triggered reports whether t sets one of the fields that turn HTTP/2 off.
@@ -157,6 +158,50 @@ func (c *checker) unixDial(t *transport) bool {
 		}
 	}
 	return false
+}
+
+// inMemoryDial reports whether t has no TLSClientConfig and its Dial and
+// DialContext functions (those set) are literals that call nothing named
+// dial: they hand out a connection made in memory or earlier
+// (httputil.DumpRequestOut's fake connection, a pipe), not one over the
+// network.
+func (c *checker) inMemoryDial(t *transport) bool {
+	if t.fields["TLSClientConfig"] != nil || t.fields["DialTLS"] != nil || t.fields["DialTLSContext"] != nil {
+		return false
+	}
+	for _, f := range []string{"Dial", "DialContext"} {
+		if e := t.fields[f]; e != nil {
+			lit, ok := ast.Unparen(e).(*ast.FuncLit)
+			if !ok || callsDial(lit.Body) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// callsDial reports whether body calls a function or method whose name
+// contains "dial", in any letter case.
+func callsDial(body ast.Node) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			var name string
+			switch fun := ast.Unparen(call.Fun).(type) {
+			case *ast.Ident:
+				name = fun.Name
+			case *ast.SelectorExpr:
+				name = fun.Sel.Name
+			default:
+				found = true // a call of a computed function: it may dial
+			}
+			if strings.Contains(strings.ToLower(name), "dial") {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // funcBody returns the body of the function e denotes: a function literal,

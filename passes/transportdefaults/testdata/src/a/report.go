@@ -86,3 +86,13 @@ func withVar(cfg *tls.Config) http.RoundTripper {
 func value(cfg *tls.Config) http.Transport {
 	return http.Transport{TLSClientConfig: cfg} // want `sets TLSClientConfig but not ForceAttemptHTTP2`
 }
+
+// A dialer literal that dials the network.
+func dialer(timeout time.Duration) *http.Transport {
+	return &http.Transport{ // want `sets DialContext but not ForceAttemptHTTP2`
+		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			d := net.Dialer{Timeout: timeout}
+			return d.DialContext(ctx, network, addr)
+		},
+	}
+}

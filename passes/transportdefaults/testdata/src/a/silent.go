@@ -105,3 +105,13 @@ func reassigned(cfg *tls.Config, base *http.Transport) *http.Transport {
 	tr.TLSClientConfig = cfg
 	return tr
 }
+
+// A dialer that hands out a connection made in memory
+// (httputil.DumpRequestOut): no network, nothing to multiplex.
+func inMemory(c net.Conn) *http.Transport {
+	return &http.Transport{
+		Dial: func(network, addr string) (net.Conn, error) {
+			return c, nil
+		},
+	}
+}
