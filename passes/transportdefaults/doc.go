@@ -57,11 +57,15 @@
 // ForceAttemptHTTP2, Protocols or TLSNextProto on any transport, or calls
 // ConfigureTransport(s); a dialer to a unix-domain socket (a constant
 // "unix" network in the Dial or DialContext function): plain HTTP to a
-// local agent, nothing to lose; a TLSClientConfig literal that sets
+// local agent, nothing to lose; a transport without TLSClientConfig whose
+// Dial or DialContext literal calls nothing named dial (it hands out a
+// connection made in memory, as httputil.DumpRequestOut does); a
+// TLSClientConfig literal that sets
 // NextProtos (the protocols are chosen by hand); a transport built in a
 // function that makes a protocol-upgrade request (Connection: Upgrade and
 // an Upgrade header: the 101 response's body becomes the connection); test
-// files, test helpers and test-support packages; a transport that sets
+// files, test helpers and test-support packages (net/http/httptest
+// included: its client talks to its own server); a transport that sets
 // none of the five fields (HTTP/2 stays on).
 //
 // Known limits: the check follows a transport through local variables of
