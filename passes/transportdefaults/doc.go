@@ -71,9 +71,15 @@
 // Known limits: the check follows a transport through local variables of
 // its function only. A transport that leaves its function (returned,
 // stored, assigned to a package variable) is reported unless some function
-// of its package sets ForceAttemptHTTP2, Protocols or TLSNextProto or calls
-// ConfigureTransport(s), which may be done to it; callers in other packages
-// are not looked at. Fields set through another expression
+// of its package mentions ForceAttemptHTTP2, Protocols or TLSNextProto on a
+// transport other than one built on the spot in that function (a literal, new
+// or a Clone), reading it included, or calls ConfigureTransport(s): that
+// package handles HTTP/2 somewhere, perhaps on this transport. Callers in
+// other packages are not looked at. A transport handed to a function value
+// (a user's hook taking an *http.Transport) is not reported either, and
+// neither is a field copy that carries TLSNextProto over from another
+// transport (TLSNextProto: tr.TLSNextProto), which keeps HTTP/2 only if the
+// source had it configured. Fields set through another expression
 // (c.Transport.(*http.Transport).TLSClientConfig = ...) are not seen, so
 // such a transport may go unreported. Whether the transport ever talks to
 // an HTTPS server is not known: one used only for plain http loses
