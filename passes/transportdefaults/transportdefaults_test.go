@@ -19,9 +19,10 @@ func TestFixesGofmtCleanAndCompile(t *testing.T) {
 
 // TestSilent covers the transports configured where the check looks
 // beyond the literal: http2.ConfigureTransport(s), callers in the same
-// package, other packages' functions, test-support packages.
+// package, other packages' functions, a package that reads the decider
+// fields, a user's hook, test-support packages.
 func TestSilent(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), transportdefaults.New(), "http2user", "escape", "example.com/testutil")
+	analysistest.Run(t, analysistest.TestData(), transportdefaults.New(), "http2user", "escape", "reads", "hook", "example.com/testutil")
 }
 
 // TestReturned reports transports that leave their function when no
