@@ -190,7 +190,11 @@ func (c *checker) selector(t *transport, sel inspector.Cursor) {
 // or TLSNextProto itself (http2.ConfigureTransport does).
 func (c *checker) argument(t *transport, call *ast.CallExpr, idx int) {
 	t.escapes = true
-	sig, ok := c.pass.TypesInfo.TypeOf(call.Fun).Underlying().(*types.Signature)
+	ft := c.pass.TypesInfo.TypeOf(call.Fun)
+	if ft == nil {
+		return
+	}
+	sig, ok := ft.Underlying().(*types.Signature)
 	if !ok {
 		return
 	}
