@@ -27,21 +27,21 @@ func (c *checker) findDeciders(files []inspector.Cursor) {
 	own := c.ownTransports(files)
 	for _, file := range files {
 		for cur := range file.Preorder((*ast.SelectorExpr)(nil), (*ast.CallExpr)(nil)) {
+			local := false // set on a transport built in this function
 			switch n := cur.Node().(type) {
 			case *ast.SelectorExpr:
 				if !isDecider(info.Uses[n.Sel]) {
 					continue
 				}
-				if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && own[info.Uses[id]] {
-					c.decides[n] = true // only for the enclosing-function rule below
-				}
+				id, ok := ast.Unparen(n.X).(*ast.Ident)
+				local = ok && own[info.Uses[id]]
 			case *ast.CallExpr:
 				fn := nethttp.Callee(info, n)
 				if !nethttp.IsFunc(fn, http2Pkg, "ConfigureTransport") && !nethttp.IsFunc(fn, http2Pkg, "ConfigureTransports") {
 					continue
 				}
 			}
-			if !c.decides[cur.Node()] {
+			if !local {
 				c.pkgDecides = true
 			}
 			for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
