@@ -10,6 +10,7 @@ import (
 	"github.com/reuselint/reuselint/passes/clientperrequest"
 	"github.com/reuselint/reuselint/passes/keepalive"
 	"github.com/reuselint/reuselint/passes/tlssessioncache"
+	"github.com/reuselint/reuselint/passes/transportdefaults"
 	"github.com/reuselint/reuselint/passes/unclosedbody"
 	"github.com/reuselint/reuselint/passes/undrainedbody"
 )
@@ -29,6 +30,7 @@ var checks = []check{
 	{clientperrequest.Analyzer, clientperrequest.New},
 	{keepalive.Analyzer, keepalive.New},
 	{tlssessioncache.Analyzer, tlssessioncache.New},
+	{transportdefaults.Analyzer, transportdefaults.New},
 	{unclosedbody.Analyzer, unclosedbody.New},
 	{undrainedbody.Analyzer, undrainedbody.New},
 }

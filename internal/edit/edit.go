@@ -1,6 +1,6 @@
 // Package edit builds the text edits of reuselint's suggested fixes:
-// removing a statement or an element of a composite literal, and adding a
-// field to a composite literal. The edits keep gofmt-clean source
+// removing a statement or an element of a composite literal, adding a
+// field to a composite literal, and inserting a statement after another. The edits keep gofmt-clean source
 // gofmt-clean; when the layout is unusual they return nil and the
 // diagnostic goes without a fix.
 package edit
@@ -245,4 +245,23 @@ func Up(cur inspector.Cursor) (inspector.Cursor, edge.Kind, int) {
 			return cur, k, i
 		}
 	}
+}
+
+// InsertAfter returns the edit that adds text (one statement) on a new
+// line after the statement at c, with the same indentation, or nil when
+// the statement does not have its lines to itself (a trailing // comment
+// is allowed) or is not in a statement list.
+func (s *Source) InsertAfter(c inspector.Cursor, text string) []analysis.TextEdit {
+	switch k, _ := c.ParentEdge(); k {
+	case edge.BlockStmt_List, edge.CaseClause_Body, edge.CommClause_Body:
+	default:
+		return nil
+	}
+	n := c.Node()
+	_, next, ok := s.ownLine(n.Pos(), n.End(), false)
+	if !ok {
+		return nil
+	}
+	line := string(s.indent(n.Pos())) + text + "\n"
+	return []analysis.TextEdit{{Pos: s.pos(next), End: s.pos(next), NewText: []byte(line)}}
 }

@@ -107,3 +107,25 @@ func TestDeleteStmt(t *testing.T) {
 		}
 	}
 }
+
+func TestInsertAfter(t *testing.T) {
+	for _, tc := range []struct {
+		body, want string
+	}{
+		{"\tx := 1\n\t_ = x\n", "\tx := 1\n\tx = 2\n\t_ = x\n"},
+		{"\tx := 1 // why\n\t_ = x\n", "\tx := 1 // why\n\tx = 2\n\t_ = x\n"},
+		{"\tif true {\n\t\tx := 1\n\t\t_ = x\n\t}\n", "\tif true {\n\t\tx := 1\n\t\tx = 2\n\t\t_ = x\n\t}\n"},
+		{"\tx := 1; _ = x\n", "<no fix>"},
+		{"\tif x := 1; x > 0 {\n\t}\n", "<no fix>"},
+	} {
+		s, _, in := parse(t, tc.body)
+		var edits []analysis.TextEdit
+		for c := range in.Root().Preorder((*ast.AssignStmt)(nil)) {
+			edits = s.InsertAfter(c, "x = 2")
+			break
+		}
+		if got := apply(t, s, edits); got != tc.want {
+			t.Errorf("InsertAfter in\n%s\ngot\n%s\nwant\n%s", tc.body, got, tc.want)
+		}
+	}
+}

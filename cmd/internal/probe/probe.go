@@ -61,6 +61,7 @@ type config struct {
 	insecure    bool
 	modes       []mode
 	url         string // "" for the local server
+	http2       bool   // run the -http2 scenario instead of the modes
 }
 
 const usage = `usage: reuselint probe [flags] [URL]
@@ -75,6 +76,12 @@ mode 1:
   3 resume keep-alive off, TLS session cache: every request reconnects,
            resumption shows how much of the handshake it saves
 Without URL, it probes an HTTPS server it starts on loopback (offline).
+With -http2, it sends instead 1 request, then -n at once, through a
+transport that lost HTTP/2 (a custom TLSClientConfig, no ForceAttemptHTTP2:
+what transportdefaults reports) and through the same with
+ForceAttemptHTTP2, to a local server speaking h2 that holds the requests
+until all have arrived, and reports connections and TLS handshakes per
+request for both.
 The modes take turns, so that changes in load weigh on all of them alike.
 Every response body is read to EOF and closed; redirects are not followed.
 Exit status: 0 when every request succeeded, 1 when the target could not
@@ -98,6 +105,11 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "reuselint probe: %v (see reuselint probe -h)\n", err)
 		return exitUsage
+	}
+	if cfg.http2 {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		defer stop()
+		return mainHTTP2(ctx, cfg, stdout, stderr)
 	}
 	if cfg.insecure {
 		fmt.Fprintln(stderr, "reuselint probe: WARNING: -insecure: server certificates are NOT verified")
@@ -126,6 +138,7 @@ func flags(cfg *config) (*flag.FlagSet, func() error) {
 	fs.IntVar(&cfg.concurrency, "concurrency", 1, "requests in flight at once in each mode")
 	fs.DurationVar(&cfg.timeout, "timeout", 10*time.Second, "time limit for each request, body included")
 	fs.BoolVar(&cfg.json, "json", false, "print the results as JSON")
+	fs.BoolVar(&cfg.http2, "http2", false, "instead of the modes: 1 request, then -n at once, through a transport that lost HTTP/2 (custom TLSClientConfig, no ForceAttemptHTTP2) and through the same with ForceAttemptHTTP2, to a local server speaking h2; reports connections and TLS handshakes per request")
 	fs.BoolVar(&cfg.insecure, "insecure", false, "do not verify the server's certificate (self-signed test servers only; stated in the output)")
 	return fs, func() error {
 		switch {
@@ -159,6 +172,9 @@ func parse(args []string) (*config, error) {
 	}
 	if err := finish(); err != nil {
 		return nil, err
+	}
+	if cfg.http2 && len(urls) > 0 {
+		return nil, fmt.Errorf("-http2 probes a local server of its own (it holds the requests until all have arrived), not %s", urls[0])
 	}
 	switch len(urls) {
 	case 0:

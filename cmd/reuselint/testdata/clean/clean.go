@@ -12,7 +12,8 @@ import (
 var client = &http.Client{
 	Timeout: 10 * time.Second,
 	Transport: &http.Transport{
-		TLSClientConfig: &tls.Config{ClientSessionCache: tls.NewLRUClientSessionCache(0)},
+		TLSClientConfig:   &tls.Config{ClientSessionCache: tls.NewLRUClientSessionCache(0)},
+		ForceAttemptHTTP2: true,
 	},
 }
 

@@ -1,0 +1,5 @@
+package lib
+
+import "net/http"
+
+func Configure(t *http.Transport) { t.ForceAttemptHTTP2 = true }

@@ -1,0 +1,123 @@
+package transportdefaults
+
+import (
+	_ "embed"
+	"go/ast"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	rdoc "github.com/reuselint/reuselint/internal/doc"
+	"github.com/reuselint/reuselint/internal/lazyinspect"
+	"github.com/reuselint/reuselint/internal/nethttp"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer is the transportdefaults check with its default settings.
+var Analyzer = New()
+
+// New returns a fresh transportdefaults analyzer.
+func New() *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     "transportdefaults",
+		Doc:      rdoc.MustExtract(doc, "transportdefaults"),
+		URL:      rdoc.URL("transportdefaults"),
+		Requires: []*analysis.Analyzer{lazyinspect.Analyzer},
+		Run:      run,
+	}
+}
+
+// triggers are the fields that make net/http leave HTTP/2 off unless
+// ForceAttemptHTTP2 is set ((*Transport).protocols).
+var triggers = []string{"TLSClientConfig", "Dial", "DialContext", "DialTLS", "DialTLSContext"}
+
+// deciders are the fields that settle HTTP/2 by hand, whatever their value.
+var deciders = []string{"ForceAttemptHTTP2", "Protocols", "TLSNextProto"}
+
+const msgFormat = "http.Transport sets %s but not ForceAttemptHTTP2, so net/http turns HTTP/2 off for it: " +
+	"concurrent requests to a host each open their own connection and TLS handshake instead of sharing one"
+
+func run(pass *analysis.Pass) (any, error) {
+	// A Transport literal or new(http.Transport) names net/http.
+	// httptest's client talks to its own test server.
+	if !nethttp.Imports(pass.Pkg, nethttp.HTTP) || nethttp.IsTestPackage(pass.Pkg.Path()) || pass.Pkg.Path() == nethttp.HTTPTest {
+		return nil, nil
+	}
+	c := &checker{pass: pass, decides: make(map[ast.Node]bool), upgrade: make(map[ast.Node]bool)}
+	in := lazyinspect.Inspector(pass)
+	var files []inspector.Cursor
+	for file := range in.Root().Children() {
+		if nethttp.IsTestFile(pass.Fset, file.Node().(*ast.File)) {
+			continue // tests build transports for test servers
+		}
+		files = append(files, file)
+	}
+	c.findDeciders(files)
+	for _, file := range files {
+		for cur := range file.Preorder((*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)) {
+			if t := c.transportAt(cur); t != nil && !c.silent(t) {
+				c.report(t)
+			}
+		}
+	}
+	return nil, nil
+}
+
+type checker struct {
+	pass *analysis.Pass
+	// decides holds the function bodies (FuncDecl, FuncLit) that set a
+	// decider field on some transport or call http2.ConfigureTransport(s);
+	// pkgDecides is set when any function of the package does.
+	decides    map[ast.Node]bool
+	pkgDecides bool
+	upgrade    map[ast.Node]bool // BuildsUpgradeRequest, per FuncDecl
+}
+
+// report reports t, naming the trigger fields it sets and the defaults it
+// lacks, with the fix.
+func (c *checker) report(t *transport) {
+	var set []string
+	for _, f := range triggers {
+		if t.fields[f] != nil {
+			set = append(set, f)
+		}
+	}
+	msg := strings.Replace(msgFormat, "%s", list(set), 1)
+	if lost := t.lost(); len(lost) > 0 {
+		msg += "; it also lacks DefaultTransport's " + list(lost)
+	}
+	d := analysis.Diagnostic{Pos: t.anchor.Pos(), End: t.anchor.End(), Message: msg}
+	if fix := c.fix(t); fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	c.pass.Report(d)
+}
+
+// lost returns the defaults of DefaultTransport that t does not set, each
+// with what its absence costs.
+func (t *transport) lost() []string {
+	var lost []string
+	if t.fields["Proxy"] == nil {
+		lost = append(lost, "Proxy (HTTP_PROXY, HTTPS_PROXY and NO_PROXY are ignored)")
+	}
+	if t.fields["IdleConnTimeout"] == nil {
+		lost = append(lost, "IdleConnTimeout (idle connections never expire, so the pool hands out connections the server may have dropped)")
+	}
+	// A custom TLS dialer does its own handshake: the timeout would not
+	// apply to it anyway.
+	if t.fields["TLSHandshakeTimeout"] == nil && t.fields["DialTLS"] == nil && t.fields["DialTLSContext"] == nil {
+		lost = append(lost, "TLSHandshakeTimeout (a stalled handshake is not cut short)")
+	}
+	return lost
+}
+
+// list joins items as "a", "a and b", "a, b and c".
+func list(items []string) string {
+	if len(items) <= 1 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
