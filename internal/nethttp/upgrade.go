@@ -108,3 +108,33 @@ func hasToken(v, tok string) bool {
 	}
 	return false
 }
+
+// NoReuseFuncs tells, per function declaration, whether the connection
+// settings made in it cost no reuse: a test helper (its requests go to a
+// test server), or a function that builds a protocol-upgrade request (its
+// connection is taken over after the 101 response). Answers are cached:
+// checks ask once per transport or request, and BuildsUpgradeRequest walks
+// the whole body.
+type NoReuseFuncs struct {
+	info *types.Info
+	memo map[*ast.FuncDecl]bool
+}
+
+// NewNoReuseFuncs returns an empty NoReuseFuncs for a package's info.
+func NewNoReuseFuncs(info *types.Info) *NoReuseFuncs {
+	return &NoReuseFuncs{info: info, memo: make(map[*ast.FuncDecl]bool)}
+}
+
+// Has reports whether decl is a test helper or builds a protocol-upgrade
+// request.
+func (n *NoReuseFuncs) Has(decl *ast.FuncDecl) bool {
+	if fn, ok := n.info.Defs[decl.Name].(*types.Func); ok && IsTestHelper(fn.Signature()) {
+		return true
+	}
+	v, done := n.memo[decl]
+	if !done {
+		v = BuildsUpgradeRequest(n.info, decl.Body)
+		n.memo[decl] = v
+	}
+	return v
+}

@@ -111,3 +111,18 @@ func TestIsTestHelper(t *testing.T) {
 		}
 	}
 }
+
+func TestNoReuseFuncs(t *testing.T) {
+	info, funcs := check(t, src)
+	n := nethttp.NewNoReuseFuncs(info)
+	for range 2 { // the second round answers from the cache
+		for name, want := range map[string]bool{
+			"setAdd": true, "helperT": true, "helperTB": true,
+			"connectionOnly": false, "notHelper": false,
+		} {
+			if got := n.Has(funcs[name]); got != want {
+				t.Errorf("NoReuseFuncs.Has(%s) = %v, want %v", name, got, want)
+			}
+		}
+	}
+}

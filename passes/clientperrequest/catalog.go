@@ -138,7 +138,7 @@ func (c *checker) opaqueArg(e ast.Expr) bool {
 	info := c.pass.TypesInfo
 	for {
 		if t := info.TypeOf(e); t != nil {
-			if _, basic := t.Underlying().(*types.Basic); basic || isContext(t) {
+			if _, basic := t.Underlying().(*types.Basic); basic || nethttp.IsNamed(t, "context", "Context") {
 				return false
 			}
 		}
@@ -163,11 +163,6 @@ func identOf(e ast.Expr) *ast.Ident {
 		return sel.Sel
 	}
 	return e.(*ast.Ident)
-}
-
-func isContext(t types.Type) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
 }
 
 // inCatalog reports whether the call e of fn builds a fresh pool by the

@@ -54,7 +54,7 @@ func run(pass *analysis.Pass) (any, error) {
 		decls:    make(map[*types.Func]inspector.Cursor),
 		newReq:   make(map[*types.Func]bool),
 		visiting: make(map[*types.Var]bool),
-		upgrade:  make(map[ast.Node]bool),
+		noReuse:  nethttp.NewNoReuseFuncs(pass.TypesInfo),
 	}
 	in := lazyinspect.Inspector(pass)
 	var files []inspector.Cursor
@@ -100,7 +100,7 @@ type checker struct {
 	order    []*types.Func                    // their order in the files
 	newReq   map[*types.Func]bool             // returnsNewRequest, computed once
 	visiting map[*types.Var]bool              // request variables whose provenance is being computed
-	upgrade  map[ast.Node]bool                // function bodies building a protocol-upgrade request
+	noReuse  *nethttp.NoReuseFuncs            // test helpers and functions building a protocol-upgrade request
 }
 
 // skipped reports whether cur is in a function whose settings cost no
@@ -110,16 +110,7 @@ type checker struct {
 // the transport built for it) close nothing that could be reused.
 func (c *checker) skipped(cur inspector.Cursor) bool {
 	for fd := range cur.Enclosing((*ast.FuncDecl)(nil)) {
-		decl := fd.Node().(*ast.FuncDecl)
-		if fn, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func); ok && nethttp.IsTestHelper(fn.Signature()) {
-			return true
-		}
-		up, done := c.upgrade[decl]
-		if !done {
-			up = nethttp.BuildsUpgradeRequest(c.pass.TypesInfo, decl.Body)
-			c.upgrade[decl] = up
-		}
-		return up
+		return c.noReuse.Has(fd.Node().(*ast.FuncDecl))
 	}
 	return false
 }

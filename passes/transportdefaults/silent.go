@@ -116,7 +116,7 @@ func (c *checker) silent(t *transport) bool {
 		if c.decides[fn.Node()] {
 			return true
 		}
-		if decl, ok := fn.Node().(*ast.FuncDecl); ok && c.testOrUpgrade(decl) {
+		if decl, ok := fn.Node().(*ast.FuncDecl); ok && c.noReuse.Has(decl) {
 			return true
 		}
 	}
@@ -131,21 +131,6 @@ func (c *checker) triggered(t *transport) bool {
 		}
 	}
 	return false
-}
-
-// testOrUpgrade reports whether decl is a test helper, or builds a
-// protocol-upgrade request: its connection is taken over after the 101
-// response and never multiplexed.
-func (c *checker) testOrUpgrade(decl *ast.FuncDecl) bool {
-	if fn, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func); ok && nethttp.IsTestHelper(fn.Signature()) {
-		return true
-	}
-	up, done := c.upgrade[decl]
-	if !done {
-		up = nethttp.BuildsUpgradeRequest(c.pass.TypesInfo, decl.Body)
-		c.upgrade[decl] = up
-	}
-	return up
 }
 
 // unixDial reports whether the Dial or DialContext function of t dials a

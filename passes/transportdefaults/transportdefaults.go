@@ -2,6 +2,7 @@ package transportdefaults
 
 import (
 	_ "embed"
+	"fmt"
 	"go/ast"
 	"strings"
 
@@ -46,7 +47,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if !nethttp.Imports(pass.Pkg, nethttp.HTTP) || nethttp.IsTestPackage(pass.Pkg.Path()) || pass.Pkg.Path() == nethttp.HTTPTest {
 		return nil, nil
 	}
-	c := &checker{pass: pass, decides: make(map[ast.Node]bool), upgrade: make(map[ast.Node]bool)}
+	c := &checker{pass: pass, decides: make(map[ast.Node]bool), noReuse: nethttp.NewNoReuseFuncs(pass.TypesInfo)}
 	in := lazyinspect.Inspector(pass)
 	var files []inspector.Cursor
 	for file := range in.Root().Children() {
@@ -73,7 +74,7 @@ type checker struct {
 	// pkgDecides is set when any function of the package does.
 	decides    map[ast.Node]bool
 	pkgDecides bool
-	upgrade    map[ast.Node]bool // BuildsUpgradeRequest, per FuncDecl
+	noReuse    *nethttp.NoReuseFuncs // test helpers and upgrade-request builders
 }
 
 // report reports t, naming the trigger fields it sets and the defaults it
@@ -85,7 +86,7 @@ func (c *checker) report(t *transport) {
 			set = append(set, f)
 		}
 	}
-	msg := strings.Replace(msgFormat, "%s", list(set), 1)
+	msg := fmt.Sprintf(msgFormat, list(set))
 	if lost := t.lost(); len(lost) > 0 {
 		msg += "; it also lacks DefaultTransport's " + list(lost)
 	}
