@@ -106,8 +106,9 @@
 // transport or database without keeping it. A pool passed to another
 // function of another package is assumed to be kept, unless the function
 // returns a value that holds it (a gRPC client stub, a wrapper), which is
-// then followed, except where a fact says the function keeps it. A pool in a variable declared before
-// a loop and rebuilt in every iteration is not reported, nor is a
+// then followed, except where a fact says the function keeps it. A pool
+// in a variable declared before a loop and rebuilt in every iteration is
+// not reported, nor is a
 // Transport that dials through a local connection, pipe or buffer (it
 // exists for this call only). Handlers of other frameworks than net/http
 // are not recognized. Closures made in main or init are not reported,
