@@ -6,7 +6,7 @@
 # 1x, 2x and 4x the packages).
 #
 # Usage: bench/vet.sh [-n rounds] [-m rss-rounds] [-g scale-rounds] [-s alone-rounds]
-#                     [-c "std k8s"] [-t "floor vet bodyclose reuselint"] [-G] [-S]
+#                     [-c "std k8s"] [-t "floor vet bodyclose reuselint reuselint-gc100"] [-G] [-S]
 #                     [-o outdir] [-k] [-w workdir] [-T results.tsv]
 #
 #   -n N    timed rounds per tool and corpus (default 5; the table gives medians)
@@ -15,7 +15,11 @@
 #   -g N    rounds of the scaling series (default 3; 0 or -G skips it)
 #   -s N    rounds of the standalone comparison (default 3)
 #   -c LIST corpora: std (net/...), k8s (k8s.io/client-go/...); default both
-#   -t LIST vettools, in the order of the first round; default all four ("" for none)
+#   -t LIST vettools, in the order of the first round; default all five ("" for none).
+#           reuselint-gc100 is reuselint run with GOGC=100: the collector at
+#           the default target, as the floor runs it, so its ratio to the
+#           floor is the cost of the analyzers alone (reuselint itself sets
+#           GOGC=200 in the processes go vet starts, see cmd/reuselint/gc.go)
 #   -G      skip the scaling series: floor and reuselint on k8s1
 #           (k8s.io/apimachinery/..., ~420 packages with deps), k8s (client-go,
 #           ~850, from the main rounds) and k8s4 (client-go, apiserver,
@@ -75,12 +79,35 @@ function median(key,    n, i, j, t, a) {
 	return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
 }
 function add(key, v) { vals[key] = vals[key] (vals[key] == "" ? "" : " ") v }
+# paired TOOL BASE CORPUS: the per-round ratios of the go vet tree CPU of TOOL to
+# that of BASE, over the rounds that ran both (each round runs the tools back to
+# back, so a ratio within a round cancels the slow drift of the machine),
+# as "median|low|high|rounds"; low-high is the distribution-free interval of
+# the median for a confidence of at least 95% (order statistics of the
+# binomial), "-" below 6 rounds, where no such interval exists.
+function paired(tool, base, cc,    n, m, a, i, j, t, r, lo, hi, k, p, cum) {
+	m = split(rl[cc], r, " ")
+	n = 0
+	for (i = 1; i <= m; i++) {
+		if (!((tool SUBSEP cc SUBSEP r[i]) in pc) || !((base SUBSEP cc SUBSEP r[i]) in pc)) continue
+		if (pc[base SUBSEP cc SUBSEP r[i]] + 0 == 0) continue
+		a[++n] = pc[tool SUBSEP cc SUBSEP r[i]] / pc[base SUBSEP cc SUBSEP r[i]]
+	}
+	if (n == 0) return ""
+	for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
+	# k: the largest k with P(Binomial(n, 1/2) < k) <= 0.025.
+	k = 0; p = 1; cum = 0
+	for (i = 0; i < n; i++) p /= 2
+	for (i = 0; i < n; i++) { cum += p; if (cum > 0.025) break; k = i + 1; p = p * (n - i) / (i + 1) }
+	lo = k > 0 ? sprintf("%.3f", a[k]) : "-"; hi = k > 0 ? sprintf("%.3f", a[n + 1 - k]) : "-"
+	return sprintf("%.3f|%s|%s|%d", n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2, lo, hi, n)
+}
 function mb(kb) { return kb == "" ? "-" : sprintf("%.0f", kb / 1024) }
 function ratio(a, b) { return (a == "" || b == "" || b == 0) ? "-" : sprintf("%.2f", a / b) }
 NR == 1 { next }
 {
 	k = $2 SUBSEP $3
-	if ($1 == "vet") { add("wall" SUBSEP k, $5); add("tree" SUBSEP k, $6); add("tcpu" SUBSEP k, $12); if (!($3 in seen)) { seen[$3]; corp[++nc] = $3 }; if (!($2 in tk)) { tk[$2]; tl[++nt] = $2 }; n[k]++ }
+	if ($1 == "vet") { add("wall" SUBSEP k, $5); add("tree" SUBSEP k, $6); add("tcpu" SUBSEP k, $12); pc[k SUBSEP $4] = $12; if (!(($3 SUBSEP $4) in rk)) { rk[$3 SUBSEP $4]; rl[$3] = rl[$3] " " $4 }; if (!($3 in seen)) { seen[$3]; corp[++nc] = $3 }; if (!($2 in tk)) { tk[$2]; tl[++nt] = $2 }; n[k]++ }
 	if ($1 == "size") size[$3] = $5
 	if ($1 == "rss") { if ($7 > rss[k]) rss[k] = $7; add("cpu" SUBSEP k, $8); if ($10 > 0) failed[k] += $10 }
 	if ($1 == "alone") { add("awall" SUBSEP $2, $5); if ($6 > arss[$2]) arss[$2] = $6; if (!($2 in ak)) { ak[$2]; al[++na] = $2 }; an[$2]++ }
@@ -121,6 +148,25 @@ END {
 				fc, rc, ratio(rc, fc), fw, rw, ratio(rw, fw)
 		}
 	}
+	np = 0
+	for (c = 1; c <= nc; c++) for (i = 1; i <= nt; i++) if (tl[i] != "floor" && paired(tl[i], "floor", corp[c]) != "") np++
+	if (np > 0) {
+		print ""
+		print "| paired, per round: tool | corpus | rounds | CPU / floor, median | 95% interval | CPU / stock vet, median | 95% interval |"
+		print "|---|---|---|---|---|---|---|"
+		for (c = 1; c <= nc; c++) {
+			for (i = 1; i <= nt; i++) {
+				if (tl[i] == "floor") continue
+				f = paired(tl[i], "floor", corp[c])
+				if (f == "") continue
+				split(f, pf, "|")
+				v = tl[i] == "vet" ? "" : paired(tl[i], "vet", corp[c])
+				split(v, pv, "|")
+				printf "| %s | %s | %d | %s | %s | %s | %s |\n", tl[i] == "vet" ? "stock vet" : tl[i], corp[c], pf[4], pf[1],
+					pf[2] == "-" ? "-" : pf[2] " - " pf[3], v == "" ? "-" : pv[1], v == "" || pv[2] == "-" ? "-" : pv[2] " - " pv[3]
+			}
+		}
+	}
 	if (na > 0) {
 		print ""
 		print "| standalone on k8s | runs | median wall (s) | peak RSS (MB) | wall / go vet |"
@@ -139,7 +185,7 @@ rssruns=1
 scaleruns=3
 aloneruns=3
 corpora="std k8s"
-tools="floor vet bodyclose reuselint"
+tools="floor vet bodyclose reuselint reuselint-gc100"
 alone="govet reuselint floor"
 standalone=1
 keep=0
@@ -173,6 +219,8 @@ done
 # comes from the main rounds, or from the series itself when the main
 # rounds do not cover it.
 scalecorpora=""
+scaletools="floor reuselint"
+[[ " $tools " == *" reuselint-gc100 "* ]] && scaletools="floor reuselint reuselint-gc100"
 if [[ $scaleruns -gt 0 ]]; then
 	scalecorpora="k8s1 k8s4"
 	[[ " $corpora " == *" k8s "* && " $tools " == *" floor "* && " $tools " == *" reuselint "* ]] || scalecorpora="k8s1 k8s k8s4"
@@ -221,12 +269,15 @@ log "building reuselint, floor, measure from $repo; vet from $(go env GOROOT)"
 (
 	cd "$repo"
 	go build -o "$bin/reuselint" ./cmd/reuselint
+	cp "$bin/reuselint" "$bin/reuselint-gc100"
 	go build -o "$bin/floor" ./bench/floor
 	# Same floor, different binary: warms caches under another tool ID.
 	go build -ldflags=-X=main.variant=warm -o "$bin/warm" ./bench/floor
 	go build -o "$bin/measure" ./bench/measure
 	go build -o "$bin/vet" cmd/vet
 )
+# toolenv TOOL: the environment go vet runs TOOL in (as an env command).
+toolenv() { if [[ $1 == reuselint-gc100 ]]; then echo env GOGC=100; fi; }
 log "installing bodyclose@$BODYCLOSE_VERSION"
 GOBIN=$bin go install "github.com/timakin/bodyclose@$BODYCLOSE_VERSION" >"$out/logs/bodyclose-install.log" 2>&1 || {
 	cat "$out/logs/bodyclose-install.log" >&2
@@ -236,7 +287,7 @@ measure=$bin/measure
 
 # A wrapper per tool for the RSS runs: each tool process appends a line
 # (wall, peak RSS, CPU, exit) to $BENCH_TOOL_LOG.
-for t in floor vet bodyclose reuselint; do
+for t in floor vet bodyclose reuselint reuselint-gc100; do
 	printf '#!/bin/sh\nexec "%s" -o "$BENCH_TOOL_LOG" -- "%s" "$@"\n' "$measure" "$bin/$t" >"$bin/$t.wrap"
 	chmod +x "$bin/$t.wrap"
 done
@@ -359,7 +410,7 @@ log "machine: $(nproc 2>/dev/null || sysctl -n hw.ncpu) CPUs; $(uptime)"
 for ((r = 1; r <= runs; r++)); do
 	for c in $corpora; do
 		for t in $(rotate $((r - 1)) $tools); do
-			measure_cmd vet "$t" "$c" "$r" /dev/null -- go vet -vettool="$bin/$t" $(pattern "$c")
+			measure_cmd vet "$t" "$c" "$r" /dev/null -- $(toolenv "$t") go vet -vettool="$bin/$t" $(pattern "$c")
 		done
 	done
 done
@@ -367,8 +418,8 @@ done
 # shellcheck disable=SC2046
 for ((r = 1; r <= scaleruns; r++)); do
 	for c in $scalecorpora; do
-		for t in $(rotate $((r - 1)) floor reuselint); do
-			measure_cmd vet "$t" "$c" "$r" /dev/null -- go vet -vettool="$bin/$t" $(pattern "$c")
+		for t in $(rotate $((r - 1)) $scaletools); do
+			measure_cmd vet "$t" "$c" "$r" /dev/null -- $(toolenv "$t") go vet -vettool="$bin/$t" $(pattern "$c")
 		done
 	done
 done
@@ -378,7 +429,7 @@ for ((r = 1; r <= rssruns; r++)); do
 			tl=$out/logs/rss-$t-$c-$r.tools
 			rm -f "$tl"
 			# shellcheck disable=SC2046
-			measure_cmd rss "$t" "$c" "$r" "$tl" -- go vet -vettool="$bin/$t.wrap" $(pattern "$c")
+			measure_cmd rss "$t" "$c" "$r" "$tl" -- $(toolenv "$t") go vet -vettool="$bin/$t.wrap" $(pattern "$c")
 		done
 	done
 done

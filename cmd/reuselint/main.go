@@ -12,6 +12,9 @@
 // links only the analyzers and their drivers, not the probe's net/http
 // server side and crypto/tls.
 //
+// In the processes go vet starts, the garbage collector runs at GOGC=200
+// unless GOGC is set (see gc.go).
+//
 // "reuselint sarif [flags] [packages]" writes the findings as a SARIF
 // 2.1.0 log for code scanning (see "reuselint sarif -h").
 package main
@@ -35,5 +38,6 @@ func main() {
 	if standalone(os.Args[1:]) {
 		os.Exit(runStandalone(os.Args[1:], analyzer.Suite, os.Stdout, os.Stderr))
 	}
+	tuneGC(os.Args[1:], os.Getenv)
 	multichecker.Main(analyzer.Suite...)
 }

@@ -8,23 +8,14 @@ import (
 	"strings"
 )
 
-// MustExtract is like Extract but panics on error, so a malformed
-// doc.go fails every test of the check at package initialization.
-func MustExtract(content, name string) string {
-	d, err := Extract(content, name)
-	if err != nil {
-		panic(err)
-	}
-	return d
-}
-
 // Extract returns the "# Analyzer <name>" section of the package comment
 // in content (the text of a doc.go file), in the form Analyzer.Doc expects:
 // the title after "<name>: ", a blank line, then the body.
 //
-// It runs at every process start (go vet starts one per package), so it
-// reads the comment with string operations instead of go/parser; the
-// test checks that it agrees with go/ast's CommentGroup.Text.
+// It reads the comment with string operations instead of go/parser; the
+// test checks that it agrees with go/ast's CommentGroup.Text. The checks
+// do not call it at run time: gendoc writes its result into each check's
+// docstring.go.
 func Extract(content, name string) (string, error) {
 	text, ok := packageComment(content)
 	if !ok {

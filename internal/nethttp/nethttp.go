@@ -9,6 +9,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -182,32 +183,19 @@ func Imports(pkg *types.Package, paths ...string) bool {
 	return false
 }
 
-// ImportsTransitively reports whether pkg depends on any of the given
-// paths, directly or through its imports. A package that does not cannot
-// hold an *http.Client, an *http.Response or a *tls.Config, whatever
-// facts it imports.
-func ImportsTransitively(pkg *types.Package, paths ...string) bool {
-	seen := make(map[*types.Package]bool)
-	var visit func(p *types.Package) bool
-	visit = func(p *types.Package) bool {
-		if seen[p] {
-			return false
-		}
-		seen[p] = true
-		for _, want := range paths {
-			if p.Path() == want {
-				return true
-			}
-		}
-		for _, imp := range p.Imports() {
-			if visit(imp) {
-				return true
-			}
-		}
-		return false
-	}
-	for _, imp := range pkg.Imports() {
-		if visit(imp) {
+// Selects reports whether the code type-checked into info selects a
+// field or method declared in one of the packages paths (x.f, where f is
+// net/http's Request.Close, say). A package can hold an *http.Request from
+// another package without importing net/http, but it cannot set its Close
+// field or call its Header's Set without such a selection; and unlike
+// depending on net/http somewhere below, which most packages of a large
+// tree do, selecting from it is rare outside client and server code.
+// It reads info.Selections, a fraction of info.Uses, and walks no syntax.
+// Names that need no selection (a literal of a type alias of
+// http.Transport declared in another package) are not seen.
+func Selects(info *types.Info, paths ...string) bool {
+	for _, sel := range info.Selections {
+		if pkg := sel.Obj().Pkg(); pkg != nil && slices.Contains(paths, pkg.Path()) {
 			return true
 		}
 	}

@@ -1,7 +1,6 @@
 package clientperrequest
 
 import (
-	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -17,8 +16,7 @@ import (
 	"github.com/reuselint/reuselint/internal/nethttp"
 )
 
-//go:embed doc.go
-var doc string
+//go:generate go run ../../internal/doc/gendoc clientperrequest
 
 // Analyzer is the clientperrequest check with its default settings.
 var Analyzer = New()
@@ -28,7 +26,7 @@ func New() *analysis.Analyzer {
 	var constructors string
 	a := &analysis.Analyzer{
 		Name:      "clientperrequest",
-		Doc:       rdoc.MustExtract(doc, "clientperrequest"),
+		Doc:       docString,
 		URL:       rdoc.URL("clientperrequest"),
 		Requires:  []*analysis.Analyzer{lazyinspect.Analyzer},
 		FactTypes: []analysis.Fact{new(poolConstructor), new(borrowsPool), new(keepsPool)},
@@ -315,7 +313,7 @@ func (c *checker) poolExpr(e ast.Expr) (pool, bool) {
 				p.result = 0
 			}
 			return p, true
-		case c.extra.names[fn.FullName()]:
+		case len(c.extra.names) > 0 && c.extra.names[fn.FullName()]: // FullName allocates: ask only with -constructors set
 			p := pool{kind: ctorPool, result: -1, callee: calleeName(e, fn), noun: resultNoun(fn, 0)}
 			if multi {
 				p.result = 0

@@ -1,7 +1,6 @@
 package keepalive
 
 import (
-	_ "embed"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -18,8 +17,7 @@ import (
 	"github.com/reuselint/reuselint/internal/nethttp"
 )
 
-//go:embed doc.go
-var doc string
+//go:generate go run ../../internal/doc/gendoc keepalive
 
 // Analyzer is the keepalive check with its default settings.
 var Analyzer = New()
@@ -28,7 +26,7 @@ var Analyzer = New()
 func New() *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:      "keepalive",
-		Doc:       rdoc.MustExtract(doc, "keepalive"),
+		Doc:       docString,
 		URL:       rdoc.URL("keepalive"),
 		Requires:  []*analysis.Analyzer{lazyinspect.Analyzer},
 		FactTypes: []analysis.Fact{new(newRequest)},
@@ -45,8 +43,10 @@ const (
 )
 
 func run(pass *analysis.Pass) (any, error) {
-	// Every pattern needs a value of a net/http or database/sql type.
-	if !nethttp.ImportsTransitively(pass.Pkg, nethttp.HTTP, nethttp.SQL) {
+	// Every pattern names a type, field or method of net/http or
+	// database/sql: with an import, or by selecting a field or method on a
+	// value from another package (req.Close, req.Header.Set).
+	if !nethttp.Imports(pass.Pkg, nethttp.HTTP, nethttp.SQL) && !nethttp.Selects(pass.TypesInfo, nethttp.HTTP, nethttp.SQL) {
 		return nil, nil
 	}
 	c := &checker{
@@ -76,9 +76,6 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	for _, file := range files {
 		for cur := range file.Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)) {
-			if c.skipped(cur) {
-				continue
-			}
 			switch n := cur.Node().(type) {
 			case *ast.CompositeLit:
 				c.literal(cur, n)
@@ -101,6 +98,16 @@ type checker struct {
 	newReq   map[*types.Func]bool             // returnsNewRequest, computed once
 	visiting map[*types.Var]bool              // request variables whose provenance is being computed
 	noReuse  *nethttp.NoReuseFuncs            // test helpers and functions building a protocol-upgrade request
+}
+
+// report reports n with edit.ReportRemoval unless cur is in a function
+// that skipped rejects. It asks only for a finding: skipped reads the
+// whole enclosing function, which every node of a package would pay for.
+func (c *checker) report(cur inspector.Cursor, n ast.Node, msg, fix string, edits func(*edit.Source) []analysis.TextEdit) {
+	if c.skipped(cur) {
+		return
+	}
+	edit.ReportRemoval(c.pass, n, msg, fix, edits)
 }
 
 // skipped reports whether cur is in a function whose settings cost no
@@ -146,7 +153,7 @@ func (c *checker) literal(cur inspector.Cursor, lit *ast.CompositeLit) {
 		default:
 			continue
 		}
-		edit.ReportRemoval(c.pass, kv, msg, fix, func(src *edit.Source) []analysis.TextEdit { return src.DeleteElt(lit, i) })
+		c.report(cur, kv, msg, fix, func(src *edit.Source) []analysis.TextEdit { return src.DeleteElt(lit, i) })
 	}
 }
 
@@ -187,7 +194,7 @@ func (c *checker) headerLiteral(cur inspector.Cursor, lit *ast.CompositeLit) {
 		if !ok || len(vals.Elts) != 1 || !c.isString(vals.Elts[0], "close") {
 			continue
 		}
-		edit.ReportRemoval(c.pass, kv, msgHeader, "Remove the Connection: close header", func(src *edit.Source) []analysis.TextEdit {
+		c.report(cur, kv, msgHeader, "Remove the Connection: close header", func(src *edit.Source) []analysis.TextEdit {
 			return src.DeleteElt(lit, i)
 		})
 	}
@@ -224,7 +231,7 @@ func (c *checker) assign(cur inspector.Cursor, as *ast.AssignStmt) {
 		default:
 			continue
 		}
-		edit.ReportRemoval(c.pass, as, msg, fix, func(src *edit.Source) []analysis.TextEdit {
+		c.report(cur, as, msg, fix, func(src *edit.Source) []analysis.TextEdit {
 			if len(as.Lhs) != 1 {
 				return nil
 			}
@@ -241,7 +248,7 @@ func (c *checker) headerIndex(cur inspector.Cursor, as *ast.AssignStmt, ix *ast.
 		!c.isString(ix.Index, "connection") || edit.Conditional(cur) || !c.requestHeaderOf(cur, ix.X) {
 		return
 	}
-	edit.ReportRemoval(c.pass, as, msgHeader, "Remove the Connection: close header", func(src *edit.Source) []analysis.TextEdit {
+	c.report(cur, as, msgHeader, "Remove the Connection: close header", func(src *edit.Source) []analysis.TextEdit {
 		if len(as.Lhs) != 1 {
 			return nil
 		}
@@ -266,7 +273,7 @@ func (c *checker) headerCall(cur inspector.Cursor, call *ast.CallExpr) {
 	if !c.isString(call.Args[0], "connection") || !c.isString(call.Args[1], "close") {
 		return
 	}
-	edit.ReportRemoval(c.pass, call, msgHeader, "Remove the Connection: close header", func(src *edit.Source) []analysis.TextEdit {
+	c.report(cur, call, msgHeader, "Remove the Connection: close header", func(src *edit.Source) []analysis.TextEdit {
 		stmt := cur.Parent()
 		if _, ok := stmt.Node().(*ast.ExprStmt); !ok {
 			return nil

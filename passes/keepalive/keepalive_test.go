@@ -18,5 +18,5 @@ func TestFixesGofmtCleanAndCompile(t *testing.T) {
 }
 
 func TestCrossPackage(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), keepalive.New(), "reqlib", "requser")
+	analysistest.Run(t, analysistest.TestData(), keepalive.New(), "reqlib", "requser", "requser2", "nohttp")
 }

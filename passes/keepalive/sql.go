@@ -34,7 +34,7 @@ func (c *checker) maxIdleConns(cur inspector.Cursor, call *ast.CallExpr) {
 	if !ok || c.openedWithConnector(cur, sel.X) {
 		return
 	}
-	edit.ReportRemoval(c.pass, call, fmt.Sprintf(msgIdleDB, v.ExactString()), "Remove SetMaxIdleConns", func(src *edit.Source) []analysis.TextEdit {
+	c.report(cur, call, fmt.Sprintf(msgIdleDB, v.ExactString()), "Remove SetMaxIdleConns", func(src *edit.Source) []analysis.TextEdit {
 		stmt, kind, _ := edit.Up(cur)
 		if kind != edge.ExprStmt_X {
 			return nil

@@ -1,7 +1,6 @@
 package tlssessioncache
 
 import (
-	_ "embed"
 	"go/ast"
 	"go/types"
 
@@ -14,8 +13,7 @@ import (
 	"github.com/reuselint/reuselint/internal/nethttp"
 )
 
-//go:embed doc.go
-var doc string
+//go:generate go run ../../internal/doc/gendoc tlssessioncache
 
 // Analyzer is the tlssessioncache check with its default settings.
 var Analyzer = New()
@@ -24,7 +22,7 @@ var Analyzer = New()
 func New() *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:      "tlssessioncache",
-		Doc:       rdoc.MustExtract(doc, "tlssessioncache"),
+		Doc:       docString,
 		URL:       rdoc.URL("tlssessioncache"),
 		Requires:  []*analysis.Analyzer{lazyinspect.Analyzer},
 		FactTypes: []analysis.Fact{new(uncachedConfig)},

@@ -1,7 +1,6 @@
 package transportdefaults
 
 import (
-	_ "embed"
 	"fmt"
 	"go/ast"
 	"strings"
@@ -14,8 +13,7 @@ import (
 	"github.com/reuselint/reuselint/internal/nethttp"
 )
 
-//go:embed doc.go
-var doc string
+//go:generate go run ../../internal/doc/gendoc transportdefaults
 
 // Analyzer is the transportdefaults check with its default settings.
 var Analyzer = New()
@@ -24,7 +22,7 @@ var Analyzer = New()
 func New() *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:     "transportdefaults",
-		Doc:      rdoc.MustExtract(doc, "transportdefaults"),
+		Doc:      docString,
 		URL:      rdoc.URL("transportdefaults"),
 		Requires: []*analysis.Analyzer{lazyinspect.Analyzer},
 		Run:      run,

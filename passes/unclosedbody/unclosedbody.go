@@ -1,7 +1,6 @@
 package unclosedbody
 
 import (
-	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/types"
@@ -13,8 +12,7 @@ import (
 	rdoc "github.com/reuselint/reuselint/internal/doc"
 )
 
-//go:embed doc.go
-var doc string
+//go:generate go run ../../internal/doc/gendoc unclosedbody
 
 // Analyzer is the unclosedbody check with its default settings.
 var Analyzer = New()
@@ -24,7 +22,7 @@ func New() *analysis.Analyzer {
 	c := new(checker)
 	a := &analysis.Analyzer{
 		Name:     "unclosedbody",
-		Doc:      rdoc.MustExtract(doc, "unclosedbody"),
+		Doc:      docString,
 		URL:      rdoc.URL("unclosedbody"),
 		Requires: []*analysis.Analyzer{bodyflow.Analyzer},
 		Run:      c.run,

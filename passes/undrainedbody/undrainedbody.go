@@ -1,7 +1,6 @@
 package undrainedbody
 
 import (
-	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -16,8 +15,7 @@ import (
 	"github.com/reuselint/reuselint/internal/nethttp"
 )
 
-//go:embed doc.go
-var doc string
+//go:generate go run ../../internal/doc/gendoc undrainedbody
 
 // Analyzer is the undrainedbody check with its default settings.
 var Analyzer = New()
@@ -27,7 +25,7 @@ func New() *analysis.Analyzer {
 	c := new(checker)
 	a := &analysis.Analyzer{
 		Name:     "undrainedbody",
-		Doc:      rdoc.MustExtract(doc, "undrainedbody"),
+		Doc:      docString,
 		URL:      rdoc.URL("undrainedbody"),
 		Requires: []*analysis.Analyzer{bodyflow.Analyzer},
 		Run:      c.run,

@@ -5,7 +5,13 @@ import (
 	"net/http"
 )
 
-type Client struct{ Base string }
+type Client struct {
+	Base string
+	HTTP *http.Client
+}
+
+// NewTransport returns a transport with the defaults.
+func NewTransport() *http.Transport { return &http.Transport{} }
 
 func (c *Client) NewRequest(ctx context.Context, method, path string) (*http.Request, error) { // want NewRequest:"newRequest"
 	return http.NewRequestWithContext(ctx, method, c.Base+path, nil)
