@@ -27,6 +27,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/cfg"
@@ -49,7 +50,35 @@ var Analyzer = &analysis.Analyzer{
 
 // Result lists the responses of the package's client calls.
 type Result struct {
+	// Responses are the client calls outside _test.go files.
 	Responses []*Response
+
+	testOnce  sync.Once
+	testSites func() []*Response
+	tests     []*Response
+}
+
+// TestResponses returns the responses of the client calls in _test.go
+// files, analyzing them on the first call. The checks report in tests
+// only when asked (-tests), so by default a package's tests, which are
+// often most of its client calls (net/http's own make up a third of its
+// CPU time under go vet), cost no flow analysis. Checks of one package
+// may call it concurrently.
+func (r *Result) TestResponses() []*Response {
+	r.testOnce.Do(func() {
+		if r.testSites != nil {
+			r.tests = r.testSites()
+		}
+	})
+	return r.tests
+}
+
+// All returns Responses and, with tests, TestResponses too.
+func (r *Result) All(tests bool) []*Response {
+	if !tests {
+		return r.Responses
+	}
+	return slices.Concat(r.Responses, r.TestResponses())
 }
 
 // Response is one client call and what happens to its response.
@@ -328,14 +357,26 @@ func run(pass *analysis.Pass) (any, error) {
 		s.calls = append(s.calls, call)
 		return true
 	})
-	for _, fn := range order {
-		s := sites[fn]
-		for _, call := range s.calls {
-			if r := p.response(s.top, s.fn, call); r != nil {
-				res.Responses = append(res.Responses, r)
+	// Calls in _test.go files are analyzed only when a check asks for
+	// them (TestResponses). Nothing else reads their responses: facts
+	// come from the functions' own bodies.
+	responses := func(inTest bool) []*Response {
+		var out []*Response
+		for _, fn := range order {
+			s := sites[fn]
+			if p.inTestFile(s.top) != inTest {
+				continue
+			}
+			for _, call := range s.calls {
+				if r := p.response(s.top, s.fn, call); r != nil {
+					out = append(out, r)
+				}
 			}
 		}
+		return out
 	}
+	res.Responses = responses(false)
+	res.testSites = func() []*Response { return responses(true) }
 
 	// Facts for every function with a parameter that can hold a body.
 	exported := 0
@@ -354,6 +395,11 @@ func run(pass *analysis.Pass) (any, error) {
 		pass.ExportPackageFact(&helpersFact{Funcs: exported})
 	}
 	return res, nil
+}
+
+// inTestFile reports whether n is in a _test.go file.
+func (p *pkgState) inTestFile(n ast.Node) bool {
+	return strings.HasSuffix(p.pass.Fset.File(n.Pos()).Name(), "_test.go")
 }
 
 // importsHelpers reports whether a direct import exported body facts.

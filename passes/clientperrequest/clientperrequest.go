@@ -173,13 +173,20 @@ func run(pass *analysis.Pass, extra extraConstructors) error {
 		borrows: make(map[borrowKey]borrowSummary),
 	}
 
-	// Candidates: every call and &T{} inside a function.
+	// Candidates: every call and &T{} inside a function, outside
+	// _test.go files. Test code is exempt, and a constructor declared
+	// there can only be called from test code.
 	var cands []inspector.Cursor
-	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.UnaryExpr)(nil)) {
-		if u, ok := cur.Node().(*ast.UnaryExpr); ok && u.Op != token.AND {
+	for file := range insp.Root().Children() {
+		if nethttp.IsTestFile(pass.Fset, file.Node().(*ast.File)) {
 			continue
 		}
-		cands = append(cands, cur)
+		for cur := range file.Preorder((*ast.CallExpr)(nil), (*ast.UnaryExpr)(nil)) {
+			if u, ok := cur.Node().(*ast.UnaryExpr); ok && u.Op != token.AND {
+				continue
+			}
+			cands = append(cands, cur)
+		}
 	}
 
 	// Find this package's constructors first: a constructor may call

@@ -46,7 +46,10 @@ func run(pass *analysis.Pass) (any, error) {
 	// Every pattern names a type, field or method of net/http or
 	// database/sql: with an import, or by selecting a field or method on a
 	// value from another package (req.Close, req.Header.Set).
-	if !nethttp.Imports(pass.Pkg, nethttp.HTTP, nethttp.SQL) && !nethttp.Selects(pass.TypesInfo, nethttp.HTTP, nethttp.SQL) {
+	// net/http and database/sql themselves implement the pools and
+	// select their own fields.
+	if path := pass.Pkg.Path(); path == nethttp.HTTP || path == nethttp.SQL ||
+		!nethttp.Imports(pass.Pkg, nethttp.HTTP, nethttp.SQL) && !nethttp.Selects(pass.TypesInfo, nethttp.HTTP, nethttp.SQL) {
 		return nil, nil
 	}
 	c := &checker{

@@ -52,8 +52,21 @@ type origin struct {
 // collect indexes, in one pass, the config variables' identifiers, the
 // calls of this package's config-returning functions, and the origins.
 func (a *checker) collect(in *inspector.Inspector) {
+	var tests []inspector.Cursor
 	for file := range in.Root().Children() {
-		a.collectFile(file, nethttp.IsTestFile(a.pass.Fset, file.Node().(*ast.File)))
+		if nethttp.IsTestFile(a.pass.Fset, file.Node().(*ast.File)) {
+			tests = append(tests, file)
+			continue
+		}
+		a.collectFile(file, false)
+	}
+	// Test files add only uses of variables, which matter only for an
+	// origin or a config-returning function found outside them.
+	if len(a.origins) == 0 && len(a.decls) == 0 {
+		return
+	}
+	for _, file := range tests {
+		a.collectFile(file, true)
 	}
 }
 

@@ -39,7 +39,7 @@ const cost = "its connection stays busy and is never reused"
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[bodyflow.Analyzer].(*bodyflow.Result)
-	for _, r := range res.Responses {
+	for _, r := range res.All(c.tests) {
 		if r.Head || r.HTTPTest || r.OwnTransport || r.TestDouble {
 			continue
 		}

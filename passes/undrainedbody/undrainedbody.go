@@ -44,7 +44,7 @@ const cost = "net/http closes the connection instead of returning it to the pool
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[bodyflow.Analyzer].(*bodyflow.Result)
-	for _, r := range res.Responses {
+	for _, r := range res.All(c.tests) {
 		if r.Dropped || r.Head || r.MethodUnknown || r.HTTPTest || r.TestDouble || r.OwnTransport || r.HTTP2 {
 			continue
 		}
