@@ -712,7 +712,7 @@ func (p *pkgState) analyze(top, fn ast.Node, call *ast.CallExpr) *Response {
 	if fd, ok := fn.(*ast.FuncDecl); ok {
 		r.InMain = fd.Name.Name == "main" && fd.Recv == nil && p.pass.Pkg.Name() == "main"
 	}
-	r.InTest = strings.HasSuffix(p.pass.Fset.File(call.Pos()).Name(), "_test.go")
+	r.InTest = p.inTestFile(call)
 	r.InTestHelper = p.testHelper(t, fn) || nethttp.IsTestPackage(p.pass.Pkg.Path())
 	r.ClosesConn = closesConn(info, body)
 	r.Upgrade = nethttp.BuildsUpgradeRequest(info, body)
