@@ -20,12 +20,12 @@ var testPackageNames = map[string]bool{
 }
 
 // IsTestPackage reports whether the import path names a test-support
-// package (github.com/x/y/internal/testutil, .../testing/...). The
-// standard library's own testing packages do not count: they do not
-// make HTTP calls.
+// package (github.com/x/y/internal/testutil, .../testing/...). In the
+// standard library only net/http/httptest counts: the others make no
+// HTTP calls, and httptest's Server.Client talks to its own test server.
 func IsTestPackage(path string) bool {
 	if !strings.Contains(path, ".") {
-		return false // the standard library
+		return path == HTTPTest
 	}
 	for _, elem := range strings.Split(path, "/") {
 		if testPackageNames[elem] {

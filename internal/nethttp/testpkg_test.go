@@ -9,7 +9,8 @@ func TestIsTestPackage(t *testing.T) {
 		"example.com/x/testing/fake":                              true,
 		"github.com/x/latest":                                     false,
 		"github.com/x/contest/testutility":                        false,
-		"net/http/httptest":                                       false,
+		"net/http/httptest":                                       true,
+		"net/http/httputil":                                       false,
 		"testing":                                                 false,
 		"github.com/slack-go/slack":                               false,
 	} {

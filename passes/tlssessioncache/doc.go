@@ -105,7 +105,8 @@
 // the server's chain against the new config's RootCAs, not the client's
 // identity). Nothing the check suggests weakens certificate verification.
 //
-// Silent on: test files (a test's client lives for one test); server-side
+// Silent on: test files and test-support packages such as net/http/httptest
+// (a test's client lives for one test); net/http itself; server-side
 // STARTTLS (tls.Server); a config copied field by field from the caller's
 // (its owner decides whether it has a cache); literals
 // returned as a fallback by a function that may also return a config it

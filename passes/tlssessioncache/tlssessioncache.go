@@ -43,8 +43,9 @@ const (
 func run(pass *analysis.Pass) (any, error) {
 	// A config literal needs crypto/tls; a client sink for a config from
 	// another package's function needs net/http or crypto/tls. net/http
-	// itself only clones its callers' configs and builds its server's.
-	if !nethttp.Imports(pass.Pkg, nethttp.HTTP, nethttp.TLS) || pass.Pkg.Path() == nethttp.HTTP {
+	// itself only clones its callers' configs and builds its server's;
+	// test support (httptest included) dials its own test servers.
+	if !nethttp.Imports(pass.Pkg, nethttp.HTTP, nethttp.TLS) || pass.Pkg.Path() == nethttp.HTTP || nethttp.IsTestPackage(pass.Pkg.Path()) {
 		return nil, nil
 	}
 	a := &checker{

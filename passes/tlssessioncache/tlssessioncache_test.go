@@ -14,7 +14,7 @@ func Test(t *testing.T) {
 }
 
 func TestCrossPackage(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), tlssessioncache.New(), "lib", "user")
+	analysistest.Run(t, analysistest.TestData(), tlssessioncache.New(), "lib", "user", "example.com/internal/testutil")
 }
 
 func TestFixesGofmtCleanAndCompile(t *testing.T) {

@@ -41,8 +41,8 @@ const msgFormat = "http.Transport sets %s but not ForceAttemptHTTP2, so net/http
 
 func run(pass *analysis.Pass) (any, error) {
 	// A Transport literal or new(http.Transport) names net/http.
-	// httptest's client talks to its own test server.
-	if !nethttp.Imports(pass.Pkg, nethttp.HTTP) || nethttp.IsTestPackage(pass.Pkg.Path()) || pass.Pkg.Path() == nethttp.HTTPTest {
+	// Test support (httptest included) talks to its own test servers.
+	if !nethttp.Imports(pass.Pkg, nethttp.HTTP) || nethttp.IsTestPackage(pass.Pkg.Path()) {
 		return nil, nil
 	}
 	c := &checker{pass: pass, decides: make(map[ast.Node]bool), noReuse: nethttp.NewNoReuseFuncs(pass.TypesInfo)}
