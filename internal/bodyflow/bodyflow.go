@@ -26,7 +26,6 @@ import (
 	"reflect"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -60,10 +59,9 @@ type Result struct {
 
 // TestResponses returns the responses of the client calls in _test.go
 // files, analyzing them on the first call. The checks report in tests
-// only when asked (-tests), so by default a package's tests, which are
-// often most of its client calls (net/http's own make up a third of its
-// CPU time under go vet), cost no flow analysis. Checks of one package
-// may call it concurrently.
+// only when asked (-tests), so by default a package's tests, which often
+// hold most of its client calls, cost no flow analysis. Checks of one
+// package may call it concurrently.
 func (r *Result) TestResponses() []*Response {
 	r.testOnce.Do(func() {
 		if r.testSites != nil {
@@ -364,7 +362,7 @@ func run(pass *analysis.Pass) (any, error) {
 		var out []*Response
 		for _, fn := range order {
 			s := sites[fn]
-			if p.inTestFile(s.top) != inTest {
+			if nethttp.InTestFile(p.pass.Fset, s.top.Pos()) != inTest {
 				continue
 			}
 			for _, call := range s.calls {
@@ -395,11 +393,6 @@ func run(pass *analysis.Pass) (any, error) {
 		pass.ExportPackageFact(&helpersFact{Funcs: exported})
 	}
 	return res, nil
-}
-
-// inTestFile reports whether n is in a _test.go file.
-func (p *pkgState) inTestFile(n ast.Node) bool {
-	return strings.HasSuffix(p.pass.Fset.File(n.Pos()).Name(), "_test.go")
 }
 
 // importsHelpers reports whether a direct import exported body facts.
@@ -712,7 +705,7 @@ func (p *pkgState) analyze(top, fn ast.Node, call *ast.CallExpr) *Response {
 	if fd, ok := fn.(*ast.FuncDecl); ok {
 		r.InMain = fd.Name.Name == "main" && fd.Recv == nil && p.pass.Pkg.Name() == "main"
 	}
-	r.InTest = p.inTestFile(call)
+	r.InTest = nethttp.InTestFile(p.pass.Fset, call.Pos())
 	r.InTestHelper = p.testHelper(t, fn) || nethttp.IsTestPackage(p.pass.Pkg.Path())
 	r.ClosesConn = closesConn(info, body)
 	r.Upgrade = nethttp.BuildsUpgradeRequest(info, body)

@@ -257,7 +257,12 @@ func IsTrue(info *types.Info, e ast.Expr) bool {
 
 // IsTestFile reports whether f is a _test.go file.
 func IsTestFile(fset *token.FileSet, f *ast.File) bool {
-	return strings.HasSuffix(fset.File(f.FileStart).Name(), "_test.go")
+	return InTestFile(fset, f.FileStart)
+}
+
+// InTestFile reports whether pos is in a _test.go file.
+func InTestFile(fset *token.FileSet, pos token.Pos) bool {
+	return strings.HasSuffix(fset.File(pos).Name(), "_test.go")
 }
 
 // Unaddr returns e without parentheses and without one leading &, so

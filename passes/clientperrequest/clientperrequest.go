@@ -504,7 +504,7 @@ func (c *checker) exempt(fn inspector.Cursor) bool {
 	if decl.Recv == nil && (name == "init" || name == "main" && c.pass.Pkg.Name() == "main") {
 		return true
 	}
-	return strings.HasSuffix(c.pass.Fset.File(decl.Pos()).Name(), "_test.go")
+	return nethttp.InTestFile(c.pass.Fset, decl.Pos())
 }
 
 // signature returns the signature of a function declaration or literal.
