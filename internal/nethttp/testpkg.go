@@ -17,6 +17,7 @@ var testPackageNames = map[string]bool{
 	"testserver":   true,
 	"testsupport":  true,
 	"testfixtures": true,
+	"e2e":          true, // end-to-end test harnesses (go-redis maintnotifications/e2e)
 }
 
 // IsTestPackage reports whether the import path names a test-support

@@ -9,6 +9,8 @@ func TestIsTestPackage(t *testing.T) {
 		"example.com/x/testing/fake":                              true,
 		"github.com/x/latest":                                     false,
 		"github.com/x/contest/testutility":                        false,
+		"github.com/redis/go-redis/v9/maintnotifications/e2e":     true,
+		"github.com/x/e2ee/crypto":                                false,
 		"net/http/httptest":                                       true,
 		"net/http/httputil":                                       false,
 		"testing":                                                 false,
