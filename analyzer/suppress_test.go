@@ -104,7 +104,7 @@ func TestWrapKeepsIdentity(t *testing.T) {
 	}
 	if w.Name != raw.Name || w.Doc != raw.Doc || w.URL != raw.URL ||
 		w.RunDespiteErrors != raw.RunDespiteErrors ||
-		!reflect.DeepEqual(w.Requires, raw.Requires) ||
+		!slices.Equal(w.Requires, append(slices.Clip(raw.Requires), directiveComments)) ||
 		!reflect.DeepEqual(w.FactTypes, raw.FactTypes) ||
 		w.ResultType != raw.ResultType {
 		t.Errorf("wrapped analyzer differs from the original: %+v vs %+v", w, raw)
@@ -228,7 +228,7 @@ func f() {
 		Files:    []*ast.File{f},
 		ReadFile: func(string) ([]byte, error) { return []byte(src), nil },
 	}
-	s := newSuppressor(pass, "fakea", []string{"fakea"})
+	s := newSuppressor(pass, "fakea", []string{"fakea"}, findDirectiveComments(pass))
 	var edits []analysis.TextEdit
 	for _, d := range s.problems() {
 		for _, fix := range d.SuggestedFixes {
@@ -275,7 +275,7 @@ func f() {
 		Files:    []*ast.File{f},
 		ReadFile: func(string) ([]byte, error) { return nil, os.ErrNotExist },
 	}
-	s := newSuppressor(pass, "fakea", []string{"fakea"})
+	s := newSuppressor(pass, "fakea", []string{"fakea"}, findDirectiveComments(pass))
 	tf := fset.File(f.Pos())
 	for _, line := range []int{5, 6} {
 		if !s.suppress(analysis.Diagnostic{Pos: tf.LineStart(line) + 1, Message: "x"}) {

@@ -9,11 +9,12 @@
 #                     [-c "std k8s"] [-t "floor vet bodyclose reuselint reuselint-gc100"] [-G] [-S]
 #                     [-o outdir] [-k] [-w workdir] [-T results.tsv]
 #
-#   -n N    timed rounds per tool and corpus (default 5; the table gives medians)
+#   -n N    timed rounds per tool and corpus (default 6, the fewest with a 95%
+#           interval for the paired median; the table gives medians)
 #   -m N    extra rounds with every tool process measured, for the tools'
 #           peak RSS and own CPU time (default 1)
 #   -g N    rounds of the scaling series (default 3; 0 or -G skips it)
-#   -s N    rounds of the standalone comparison (default 3)
+#   -s N    rounds of the standalone comparison (default 7)
 #   -c LIST corpora: std (net/...), k8s (k8s.io/client-go/...); default both
 #   -t LIST vettools, in the order of the first round; default all five ("" for none).
 #           reuselint-gc100 is reuselint run with GOGC=100: the collector at
@@ -33,9 +34,9 @@
 #           same DIR reuses its modules and warmed caches (they hold no result
 #           of a measured tool) and rebuilds the tools
 #
-# Time on 2 idle cores, defaults, warm work directory (-w): about 30
-# minutes (5 rounds x 4 tools on net/... and client-go ~13 min, the RSS
-# round ~3, the scaling series ~9, standalone ~3). The first run with a
+# Time on 2 idle cores, defaults, warm work directory (-w): about 55
+# minutes (6 rounds x 5 tools on net/... and client-go ~33 min, the RSS
+# round ~4, the scaling series ~10, standalone ~7). The first run with a
 # work directory also downloads the modules and warms one GOCACHE per
 # corpus (compiling everything once): add 10 to 15 minutes.
 #
@@ -80,7 +81,7 @@ function median(key,    n, i, j, t, a) {
 }
 function add(key, v) { vals[key] = vals[key] (vals[key] == "" ? "" : " ") v }
 # paired TOOL BASE CORPUS: the per-round ratios of the go vet tree CPU of TOOL to
-# that of BASE, over the rounds that ran both (each round runs the tools back to
+# that of BASE (of the wall time, for the standalone runs: corpus "alone"), over the rounds that ran both (each round runs the tools back to
 # back, so a ratio within a round cancels the slow drift of the machine),
 # as "median|low|high|rounds"; low-high is the distribution-free interval of
 # the median for a confidence of at least 95% (order statistics of the
@@ -110,7 +111,9 @@ NR == 1 { next }
 	if ($1 == "vet") { add("wall" SUBSEP k, $5); add("tree" SUBSEP k, $6); add("tcpu" SUBSEP k, $12); pc[k SUBSEP $4] = $12; if (!(($3 SUBSEP $4) in rk)) { rk[$3 SUBSEP $4]; rl[$3] = rl[$3] " " $4 }; if (!($3 in seen)) { seen[$3]; corp[++nc] = $3 }; if (!($2 in tk)) { tk[$2]; tl[++nt] = $2 }; n[k]++ }
 	if ($1 == "size") size[$3] = $5
 	if ($1 == "rss") { if ($7 > rss[k]) rss[k] = $7; add("cpu" SUBSEP k, $8); if ($10 > 0) failed[k] += $10 }
-	if ($1 == "alone") { add("awall" SUBSEP $2, $5); if ($6 > arss[$2]) arss[$2] = $6; if (!($2 in ak)) { ak[$2]; al[++na] = $2 }; an[$2]++ }
+	if ($1 == "alone") { add("awall" SUBSEP $2, $5); if ($6 > arss[$2]) arss[$2] = $6; if (!($2 in ak)) { ak[$2]; al[++na] = $2 }; an[$2]++
+		# Paired like the vet rounds, on wall time, under the corpus "alone".
+		pc[$2 SUBSEP "alone" SUBSEP $4] = $5; if (!(("alone" SUBSEP $4) in rk)) { rk["alone" SUBSEP $4]; rl["alone"] = rl["alone"] " " $4 } }
 }
 END {
 	print "| tool | corpus | runs | median wall (s) | median CPU, go vet tree (s) | tool CPU (s) | peak RSS, tool (MB) | peak RSS, go vet tree (MB) | wall / floor | CPU / floor | wall / stock vet | CPU / stock vet | RSS / bodyclose |"
@@ -169,21 +172,24 @@ END {
 	}
 	if (na > 0) {
 		print ""
-		print "| standalone on k8s | runs | median wall (s) | peak RSS (MB) | wall / go vet |"
-		print "|---|---|---|---|---|"
+		print "| standalone on k8s | runs | median wall (s) | peak RSS (MB) | wall / go vet | paired, per round: wall / go vet, median | 95% interval |"
+		print "|---|---|---|---|---|---|---|"
 		gw = median("awall" SUBSEP "govet")
 		for (i = 1; i <= na; i++) {
 			w = median("awall" SUBSEP al[i])
-			printf "| %s | %d | %.2f | %s | %s |\n", al[i] == "govet" ? "go vet (stock)" : al[i] " (standalone)", an[al[i]], w, mb(arss[al[i]]), ratio(w, gw)
+			v = al[i] == "govet" ? "" : paired(al[i], "govet", "alone")
+			split(v, pv, "|")
+			printf "| %s | %d | %.2f | %s | %s | %s | %s |\n", al[i] == "govet" ? "go vet (stock)" : al[i] " (standalone)", an[al[i]], w, mb(arss[al[i]]), ratio(w, gw),
+				v == "" ? "-" : pv[1], v == "" || pv[2] == "-" ? "-" : pv[2] " - " pv[3]
 		}
 	}
 }' "$1"
 }
 
-runs=5
+runs=6
 rssruns=1
 scaleruns=3
-aloneruns=3
+aloneruns=7
 corpora="std k8s"
 tools="floor vet bodyclose reuselint reuselint-gc100"
 alone="govet reuselint floor"
