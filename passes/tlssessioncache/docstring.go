@@ -17,14 +17,20 @@ ClientSessionCache when the config is used by a client: it reaches
 http.Transport.TLSClientConfig, tls.Dialer.Config (or the
 TLSClientConfig of golang.org/x/net/http2's Transport), tls.Dial,
 tls.DialWithDialer, tls.Client or (*net/smtp.Client).StartTLS,
-directly, through local variables and unexported package variables, or
-through the results of functions of the same package. It also reports
+directly, through local variables, unexported package variables and
+the fields of the package's struct types, or through the results of
+functions of the same package. It also reports
 SessionTicketsDisabled: true (in the literal or assigned later) on such
 a config.
 
-A config in an http.Transport, in a tls.Dialer kept for later, or in a
-package variable lives as long as they do, so the fix puts the cache in
-the literal. A config built for each connection (in the function that
+A config in an http.Transport, in a tls.Dialer kept for later, in a
+package variable or in a struct field lives as long as they do, so the
+fix puts the cache in the literal. A config kept in a field of a struct
+reached through a pointer and dialed with for each connection (a
+driver's Config.TLS set from a DSN, a mail client's tlsConfig) is
+reported even when the field may hold other configs too (a registered
+one, the caller's), as long as a connection carries data. A struct
+value filled for one call is no longer-lived than the dial it serves. A config built for each connection (in the function that
 calls tls.Dial, tls.DialWithDialer, tls.Client, StartTLS, or Dial or
 DialContext of a tls.Dialer built for that call, or in a function whose
 result such a call uses, such as d.tlsConfig() returning

@@ -81,7 +81,11 @@ func (a *checker) collectFile(file inspector.Cursor, test bool) {
 		}
 		switch n := cur.Node().(type) {
 		case *ast.Ident:
-			if v, ok := info.Uses[n].(*types.Var); ok && !v.IsField() && isConfig(v.Type()) {
+			if v, ok := info.Uses[n].(*types.Var); ok && a.ownField(v) {
+				if !test {
+					a.fieldUses[v] = append(a.fieldUses[v], cur)
+				}
+			} else if ok && !v.IsField() && isConfig(v.Type()) {
 				if test {
 					a.testUses[v] = append(a.testUses[v], cur)
 					continue

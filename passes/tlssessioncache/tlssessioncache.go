@@ -52,6 +52,7 @@ func run(pass *analysis.Pass) (any, error) {
 		pass:      pass,
 		uses:      make(map[*types.Var][]inspector.Cursor),
 		testUses:  make(map[*types.Var][]inspector.Cursor),
+		fieldUses: make(map[*types.Var][]inspector.Cursor),
 		defs:      make(map[*types.Var]inspector.Cursor),
 		calls:     make(map[*types.Func][]inspector.Cursor),
 		segs:      make(map[ast.Node]*segment),
@@ -75,10 +76,13 @@ type checker struct {
 	// testUses are the uses in test files: they may add a cache or hand
 	// the config to unknown code, but do not make it client-side.
 	testUses map[*types.Var][]inspector.Cursor
-	defs     map[*types.Var]inspector.Cursor    // identifiers declaring them
-	calls    map[*types.Func][]inspector.Cursor // calls of this package's functions returning a config
-	decls    []inspector.Cursor                 // FuncDecls returning a config
-	segs     map[ast.Node]*segment              // origin node -> its segment
+	// fieldUses are the identifiers naming config fields of this
+	// package's struct types (x.tls, Config{TLS: ...}) outside tests.
+	fieldUses map[*types.Var][]inspector.Cursor
+	defs      map[*types.Var]inspector.Cursor    // identifiers declaring config variables
+	calls     map[*types.Func][]inspector.Cursor // calls of this package's functions returning a config
+	decls     []inspector.Cursor                 // FuncDecls returning a config
+	segs      map[ast.Node]*segment              // origin node -> its segment
 	// reported holds the origins and statements already reported.
 	reported map[ast.Node]bool
 	fresh    map[*types.Func]*freshness
@@ -123,10 +127,18 @@ func (a *checker) check(o origin) {
 	// serves one connection: it is reported when such a connection
 	// carries data (a probe that only handshakes and closes needs the
 	// full handshake), and its fix shares one cache across dials.
-	perDial := !total.client && (o.call != nil || a.inFunc(o.cur))
+	perDial := !total.client && !total.stored && (o.call != nil || a.inFunc(o.cur))
 	switch {
 	case perDial:
 		if !total.traffic {
+			return
+		}
+	case total.stored && !total.client:
+		// Kept in a struct field and dialed with for each connection
+		// (a driver's or mail client's config): reported like a
+		// per-dial config, fallback included, but the literal lives as
+		// long as the field, so its fix is the literal's own cache.
+		if !total.perConn || !total.traffic {
 			return
 		}
 	case total.mixed, !total.client && !total.perConn:

@@ -28,6 +28,7 @@ import (
 type segment struct {
 	client, perConn, traffic      bool
 	unknown, mixed                bool
+	stored                        bool // kept in a struct field reached through a pointer (see followField)
 	cache, verifyPeer, verifyConn bool
 	clientCert                    bool               // Certificates or GetClientCertificate assigned
 	tickets                       []inspector.Cursor // cfg.SessionTicketsDisabled = true statements
@@ -123,6 +124,13 @@ func (a *checker) value(cur inspector.Cursor, s *segment, seen map[*types.Var]bo
 					a.perConnUse(dials, s)
 					return
 				}
+			}
+			if v, ok := field.(*types.Var); ok && a.ownField(v) {
+				// &T{F: cfg} is kept; T{F: cfg} may be a value for one call.
+				k, _ := parent.Parent().ParentEdge()
+				kept := k == edge.UnaryExpr_X && parent.Parent().Parent().Node().(*ast.UnaryExpr).Op == token.AND
+				a.followField(v, parent.ChildAt(edge.KeyValueExpr_Key, -1), kept, s, seen)
+				return
 			}
 			a.sink(field, s)
 			return
@@ -228,6 +236,13 @@ func (a *checker) store(cur inspector.Cursor, s *segment, seen map[*types.Var]bo
 		}
 		a.follow(a.pass.TypesInfo.ObjectOf(lhs), cur, s, seen)
 	case *ast.SelectorExpr:
+		if v, ok := a.pass.TypesInfo.Uses[lhs.Sel].(*types.Var); ok && a.ownField(v) {
+			// p.F = cfg through a pointer is kept; s.F of a struct value
+			// may live for one call.
+			_, kept := types.Unalias(a.pass.TypesInfo.TypeOf(lhs.X)).(*types.Pointer)
+			a.followField(v, cur.ChildAt(edge.SelectorExpr_Sel, -1), kept, s, seen)
+			return
+		}
 		if !a.owned(lhs.X) {
 			// A default filled into a Transport or Dialer this
 			// function received (http2's configureTransports sets
@@ -345,6 +360,50 @@ func (a *checker) follow(obj types.Object, from inspector.Cursor, s *segment, se
 		s.verifyPeer = s.verifyPeer || t.verifyPeer
 		s.verifyConn = s.verifyConn || t.verifyConn
 		s.clientCert = s.clientCert || t.clientCert
+	}
+}
+
+// ownField reports whether v is a config field of a struct type of this
+// package (c.tlsConfig, cfg.TLS).
+func (a *checker) ownField(v *types.Var) bool {
+	return v.IsField() && v.Pkg() == a.pass.Pkg && isConfig(v.Type())
+}
+
+// followField records the uses of the config field f, which holds the
+// config since the store at from (the field's name in an assignment or a
+// composite literal): every read of f in this package's non-test code.
+// kept says the struct is reached through a pointer (c.tls = cfg with c a
+// *T, &T{tls: cfg}): it outlives the function that fills it, the config
+// serves every connection dialed with it, and one cache in the literal
+// serves them all (stored). Any other store puts
+// another config there (a caller's, a clone, a registered one): the
+// literal is then one of several (mixed), which only a per-connection use
+// reports. Reads elsewhere (another package, tests) are not seen; the
+// literal is still the one this package dials with.
+func (a *checker) followField(f *types.Var, from inspector.Cursor, kept bool, s *segment, seen map[*types.Var]bool) {
+	s.stored = s.stored || kept
+	if seen[f] {
+		return
+	}
+	seen[f] = true
+	for _, use := range a.fieldUses[f] {
+		if use == from {
+			continue
+		}
+		parent, kind, _ := edit.Up(use)
+		switch kind {
+		case edge.KeyValueExpr_Key:
+			s.mixed = true // another literal of the struct type
+			continue
+		case edge.SelectorExpr_Sel:
+			if k, _ := parent.ParentEdge(); k == edge.AssignStmt_Lhs {
+				s.mixed = true // another store
+				continue
+			}
+			a.value(parent, s, seen)
+		default:
+			s.unknown = true
+		}
 	}
 }
 
