@@ -39,6 +39,8 @@ var (
 	pgxConn  = entries(catalogEntry{desc: "PostgreSQL connection", conn: true}, "Connect")
 	pgxPool  = entries(catalogEntry{desc: "PostgreSQL connection pool"}, "New", "NewWithConfig", "Connect", "ConnectConfig")
 	grpcConn = entries(catalogEntry{desc: "gRPC ClientConn"}, "Dial", "DialContext", "NewClient")
+	// Methods are keyed Type.Method.
+	gocqlSession = entries(catalogEntry{desc: "Cassandra session"}, "ClusterConfig.CreateSession")
 )
 
 // catalog maps a package path to its pool-building functions. Checked by
@@ -80,6 +82,9 @@ var catalog = map[string]map[string]catalogEntry{
 		"DefaultPooledTransport": {desc: "http.Transport", http: true},
 	},
 	"github.com/hashicorp/go-retryablehttp": entries(catalogEntry{desc: "retryablehttp client", http: true}, "NewClient"),
+	// A gocql Session holds a connection pool per Cassandra host.
+	"github.com/gocql/gocql":                      gocqlSession,
+	"github.com/apache/cassandra-gocql-driver/v2": gocqlSession,
 }
 
 // importsCatalog reports whether pkg directly imports a package of the
@@ -93,12 +98,29 @@ func importsCatalog(pkg *types.Package) bool {
 	return false
 }
 
-// lookupCatalog returns the catalog entry of fn, a package-level function.
+// lookupCatalog returns the catalog entry of fn, a package-level function
+// or a method of a named type (keyed Type.Method).
 func lookupCatalog(fn *types.Func) (catalogEntry, bool) {
-	if fn.Pkg() == nil || fn.Signature().Recv() != nil {
+	if fn.Pkg() == nil {
 		return catalogEntry{}, false
 	}
-	e, ok := catalog[fn.Pkg().Path()][fn.Name()]
+	byName := catalog[fn.Pkg().Path()]
+	if byName == nil {
+		return catalogEntry{}, false
+	}
+	name := fn.Name()
+	if recv := fn.Signature().Recv(); recv != nil {
+		t := recv.Type()
+		if p, ok := types.Unalias(t).(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		n, ok := types.Unalias(t).(*types.Named)
+		if !ok {
+			return catalogEntry{}, false
+		}
+		name = n.Obj().Name() + "." + name
+	}
+	e, ok := byName[name]
 	return e, ok
 }
 

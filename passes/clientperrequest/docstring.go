@@ -37,7 +37,9 @@ github.com/aws/aws-sdk-go/aws/session (NewSession without an
 HTTPClient); github.com/go-resty/resty/v2 (New);
 github.com/hashicorp/go-cleanhttp (DefaultClient, DefaultTransport,
 DefaultPooledClient, DefaultPooledTransport);
-github.com/hashicorp/go-retryablehttp (NewClient). Where an option can
+github.com/hashicorp/go-retryablehttp (NewClient);
+github.com/gocql/gocql and github.com/apache/cassandra-gocql-driver/v2
+((*ClusterConfig).CreateSession: a pool per Cassandra host). Where an option can
 hand the constructor a pool built elsewhere, a configuration passed in
 a variable keeps the check silent.
 

@@ -15,6 +15,7 @@ import (
 	redis6 "github.com/go-redis/redis"
 	redis8 "github.com/go-redis/redis/v8"
 	"github.com/go-resty/resty/v2"
+	"github.com/gocql/gocql"
 	"github.com/gomodule/redigo/redis"
 	"github.com/hashicorp/go-cleanhttp"
 	"github.com/hashicorp/go-retryablehttp"
@@ -246,4 +247,29 @@ func sqlxHandler(w http.ResponseWriter, r *http.Request) {
 	d.Get(&n, "SELECT 1")
 	e := sqlx.MustConnect("postgres", "postgres://db") // want `sqlx.DB from sqlx.MustConnect created per request`
 	e.Get(&n, "SELECT 1")
+}
+
+func cassandraHandler(w http.ResponseWriter, r *http.Request) {
+	cluster := gocql.NewCluster("cassandra:9042")
+	session, err := cluster.CreateSession() // want `Cassandra session from cluster.CreateSession created per request`
+	if err != nil {
+		return
+	}
+	defer session.Close()
+	session.Query("SELECT 1").Exec()
+}
+
+// A session created once, in a constructor, serves every request.
+type cassandraStore struct{ session *gocql.Session }
+
+func newCassandraStore(hosts ...string) (*cassandraStore, error) {
+	s, err := gocql.NewCluster(hosts...).CreateSession()
+	if err != nil {
+		return nil, err
+	}
+	return &cassandraStore{session: s}, nil
+}
+
+func (c *cassandraStore) handle(w http.ResponseWriter, r *http.Request) {
+	c.session.Query("SELECT 1").Exec()
 }
