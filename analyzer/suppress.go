@@ -29,9 +29,9 @@ const (
 )
 
 // wrap returns a copy of a (same name, doc, URL, flags, facts and result
-// type; its requirements plus directiveComments) whose Run honours the suppression directives
-// and, with tag, appends " (<name>)" to every message, so a reader and a
-// filter (grep) can tell the checks apart. (golangci-lint prefixes each
+// type; its requirements plus directiveComments) whose Run honours the
+// suppression directives and, with tag, appends " (<name>)" to every
+// message, so a reader and a filter (grep) can tell the checks apart. (golangci-lint prefixes each
 // message with the name itself: its plugin wraps without tag.)
 //
 // Each wrapped check also reports, in the files it analyzed, the

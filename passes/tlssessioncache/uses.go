@@ -375,11 +375,11 @@ func (a *checker) ownField(v *types.Var) bool {
 // kept says the struct is reached through a pointer (c.tls = cfg with c a
 // *T, &T{tls: cfg}): it outlives the function that fills it, the config
 // serves every connection dialed with it, and one cache in the literal
-// serves them all (stored). Any other store puts
-// another config there (a caller's, a clone, a registered one): the
-// literal is then one of several (mixed), which only a per-connection use
-// reports. Reads elsewhere (another package, tests) are not seen; the
-// literal is still the one this package dials with.
+// serves them all (stored). Any other store puts another config there (a
+// caller's, a clone, a registered one): the literal is then one of
+// several (mixed), which only a per-connection use reports. Reads
+// elsewhere (another package, tests) are not seen; the literal is still
+// the one this package dials with.
 func (a *checker) followField(f *types.Var, from inspector.Cursor, kept bool, s *segment, seen map[*types.Var]bool) {
 	s.stored = s.stored || kept
 	if seen[f] {
