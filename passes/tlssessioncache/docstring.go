@@ -17,11 +17,14 @@ ClientSessionCache when the config is used by a client: it reaches
 http.Transport.TLSClientConfig, tls.Dialer.Config (or the
 TLSClientConfig of golang.org/x/net/http2's Transport), tls.Dial,
 tls.DialWithDialer, tls.Client or (*net/smtp.Client).StartTLS,
-directly, through local variables, unexported package variables and
-the fields of the package's struct types, or through the results of
-functions of the same package. It also reports
-SessionTicketsDisabled: true (in the literal or assigned later) on such
-a config.
+directly, through local variables, unexported package variables, the
+fields of the package's struct types and the parameters of its
+functions (a helper that fills in roots or certificates), or through
+the results of functions of the same package. A config handed to code
+the check cannot see (another package's function, a function value, a
+variadic parameter) may get a cache there: it is not reported. It also
+reports SessionTicketsDisabled: true (in the literal or assigned later)
+on such a config.
 
 A config in an http.Transport, in a tls.Dialer kept for later, in a
 package variable or in a struct field lives as long as they do, so the

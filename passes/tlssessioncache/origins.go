@@ -116,8 +116,11 @@ func (a *checker) collectFile(file inspector.Cursor, test bool) {
 				a.origins = append(a.origins, origin{cur: cur, lit: n})
 			}
 		case *ast.FuncDecl:
-			if fn, ok := info.Defs[n.Name].(*types.Func); ok && n.Body != nil && configResult(fn) >= 0 {
-				a.decls = append(a.decls, cur)
+			if fn, ok := info.Defs[n.Name].(*types.Func); ok && n.Body != nil {
+				a.bodies[fn] = true
+				if configResult(fn) >= 0 {
+					a.decls = append(a.decls, cur)
+				}
 			}
 		}
 	}

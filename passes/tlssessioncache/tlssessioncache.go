@@ -55,6 +55,7 @@ func run(pass *analysis.Pass) (any, error) {
 		fieldUses: make(map[*types.Var][]inspector.Cursor),
 		defs:      make(map[*types.Var]inspector.Cursor),
 		calls:     make(map[*types.Func][]inspector.Cursor),
+		bodies:    make(map[*types.Func]bool),
 		segs:      make(map[ast.Node]*segment),
 		reported:  make(map[ast.Node]bool),
 		fresh:     make(map[*types.Func]*freshness),
@@ -82,6 +83,7 @@ type checker struct {
 	defs      map[*types.Var]inspector.Cursor    // identifiers declaring config variables
 	calls     map[*types.Func][]inspector.Cursor // calls of this package's functions returning a config
 	decls     []inspector.Cursor                 // FuncDecls returning a config
+	bodies    map[*types.Func]bool               // functions declared with a body outside tests
 	segs      map[ast.Node]*segment              // origin node -> its segment
 	// reported holds the origins and statements already reported.
 	reported map[ast.Node]bool

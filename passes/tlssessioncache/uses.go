@@ -145,6 +145,13 @@ func (a *checker) value(cur inspector.Cursor, s *segment, seen map[*types.Var]bo
 		case nethttp.IsServerTLSConfigArg(fn, idx):
 			return // server side
 		}
+		if param := a.paramOf(fn, idx); param != nil {
+			// A helper of this package (lib/pq's sslClientCertificates(
+			// tlsConf, ...)): what it does with its parameter happens to
+			// the config.
+			a.follow(param, a.defs[param], s, seen)
+			return
+		}
 	case edge.SelectorExpr_X:
 		a.selector(parent, s)
 		return
@@ -361,6 +368,20 @@ func (a *checker) follow(obj types.Object, from inspector.Cursor, s *segment, se
 		s.verifyConn = s.verifyConn || t.verifyConn
 		s.clientCert = s.clientCert || t.clientCert
 	}
+}
+
+// paramOf returns the parameter of fn that receives the idx-th argument
+// of a call, when fn is a function or method declared with a body in this
+// package (outside tests), or nil.
+func (a *checker) paramOf(fn *types.Func, idx int) *types.Var {
+	if fn == nil || !a.bodies[fn.Origin()] {
+		return nil
+	}
+	sig := fn.Origin().Signature()
+	if idx >= sig.Params().Len() || sig.Variadic() && idx >= sig.Params().Len()-1 {
+		return nil
+	}
+	return sig.Params().At(idx)
 }
 
 // ownField reports whether v is a config field of a struct type of this
