@@ -1185,11 +1185,8 @@ func typePkg(t types.Type) string {
 	if t == nil || types.IsInterface(t) {
 		return ""
 	}
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
+	n := nethttp.NamedOf(t)
+	if n == nil || n.Obj().Pkg() == nil {
 		return ""
 	}
 	return n.Obj().Pkg().Path()

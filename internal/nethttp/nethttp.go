@@ -88,11 +88,18 @@ func IsMethod(fn *types.Func, pkg, recv, name string) bool {
 	if r == nil {
 		return false
 	}
-	t := r.Type()
+	n := NamedOf(r.Type())
+	return n != nil && IsNamed(n, pkg, recv)
+}
+
+// NamedOf returns the named type t is or points to (through aliases), or
+// nil.
+func NamedOf(t types.Type) *types.Named {
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = p.Elem()
 	}
-	return IsNamed(t, pkg, recv)
+	n, _ := types.Unalias(t).(*types.Named)
+	return n
 }
 
 // FuncPath returns the fully qualified name of a package-level function

@@ -110,12 +110,8 @@ func lookupCatalog(fn *types.Func) (catalogEntry, bool) {
 	}
 	name := fn.Name()
 	if recv := fn.Signature().Recv(); recv != nil {
-		t := recv.Type()
-		if p, ok := types.Unalias(t).(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		n, ok := types.Unalias(t).(*types.Named)
-		if !ok {
+		n := nethttp.NamedOf(recv.Type())
+		if n == nil {
 			return catalogEntry{}, false
 		}
 		name = n.Obj().Name() + "." + name

@@ -464,11 +464,7 @@ func calleeName(call *ast.CallExpr, fn *types.Func) string {
 // resultNoun names the type of fn's i-th result, for a variable name:
 // *grpc.ClientConn gives ClientConn.
 func resultNoun(fn *types.Func, i int) string {
-	t := fn.Signature().Results().At(i).Type()
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if n, ok := types.Unalias(t).(*types.Named); ok {
+	if n := nethttp.NamedOf(fn.Signature().Results().At(i).Type()); n != nil {
 		return n.Obj().Name()
 	}
 	return "Pool"

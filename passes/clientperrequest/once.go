@@ -33,12 +33,8 @@ func isCLIAction(sig *types.Signature) bool {
 	}
 	params := sig.Params()
 	for i := range params.Len() {
-		t := params.At(i).Type()
-		if p, ok := types.Unalias(t).(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		n, ok := types.Unalias(t).(*types.Named)
-		if !ok || n.Obj().Pkg() == nil {
+		n := nethttp.NamedOf(params.At(i).Type())
+		if n == nil || n.Obj().Pkg() == nil {
 			continue
 		}
 		path := n.Obj().Pkg().Path()

@@ -187,11 +187,7 @@ func (a *checker) inFunc(cur inspector.Cursor) bool {
 
 func funcName(fn *types.Func) string {
 	if recv := fn.Signature().Recv(); recv != nil {
-		t := recv.Type()
-		if p, ok := types.Unalias(t).(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if n, ok := types.Unalias(t).(*types.Named); ok {
+		if n := nethttp.NamedOf(recv.Type()); n != nil {
 			return n.Obj().Pkg().Name() + "." + n.Obj().Name() + "." + fn.Name()
 		}
 	}
