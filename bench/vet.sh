@@ -34,11 +34,10 @@
 #           same DIR reuses its modules and warmed caches (they hold no result
 #           of a measured tool) and rebuilds the tools
 #
-# Time on 2 idle cores, defaults, warm work directory (-w): about 55
-# minutes (6 rounds x 5 tools on net/... and client-go ~33 min, the RSS
-# round ~4, the scaling series ~10, standalone ~7). The first run with a
-# work directory also downloads the modules and warms one GOCACHE per
-# corpus (compiling everything once): add 10 to 15 minutes.
+# Time on 2 idle cores, defaults: about 35 minutes with a warm work
+# directory (-w), 43 in all on a fresh machine, where the first run also
+# downloads the modules and warms one GOCACHE per corpus (compiling
+# everything once). On a busy machine about 55 minutes.
 #
 # Needs only Go and the module proxy: it builds reuselint, the floor
 # (bench/floor) and the measuring helper (bench/measure) from this
@@ -271,6 +270,9 @@ moddir() { if [[ $1 == k8s4 ]]; then echo "$mod4"; else echo "$mod"; fi; }
 for c in $corpora; do pattern "$c" >/dev/null; done
 
 # --- tools -------------------------------------------------------------------
+# The revision is read when the tools are built: edits made while the
+# bench runs do not reach the measured binary.
+rev=$(git -C "$repo" describe --always --dirty 2>/dev/null || echo '?')
 log "building reuselint, floor, measure from $repo; vet from $(go env GOROOT)"
 (
 	cd "$repo"
@@ -455,7 +457,7 @@ log "done: $(uptime)"
 # --- table -------------------------------------------------------------------
 table "$results" >"$out/table.md"
 {
-	echo "reuselint $(git -C "$repo" describe --always --dirty 2>/dev/null || echo '?'), $(go version)"
+	echo "reuselint $rev, $(go version)"
 	echo "checks: $("$bin/reuselint" help 2>&1 | awk '/^Registered analyzers:/ { f = 1; next } f && NF { printf "%s ", $1 } f && !NF && n++ { exit }')"
 	echo "bodyclose $BODYCLOSE_VERSION, k8s.io/client-go $CLIENTGO_VERSION; $(nproc 2>/dev/null || sysctl -n hw.ncpu) CPUs"
 	echo
