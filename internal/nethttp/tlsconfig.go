@@ -8,11 +8,34 @@ import (
 // SMTP is net/smtp, whose Client.StartTLS upgrades a mail connection.
 const SMTP = "net/smtp"
 
+// connConfigArgs are the functions and methods outside crypto/tls that
+// start or upgrade one client connection with the *tls.Config argument
+// at the index given, keyed "pkgpath.Func" or "pkgpath.Type.Method": the
+// STARTTLS of mail, directory and IMAP clients, and their one-connection
+// TLS dials. A mail sender or an LDAP login calls them once per message
+// or per bind, against the same server.
+var connConfigArgs = map[string]int{
+	SMTP + ".Client.StartTLS":                              0,
+	"github.com/emersion/go-smtp.Client.StartTLS":          0, // before v0.22
+	"github.com/emersion/go-smtp.DialTLS":                  1,
+	"github.com/emersion/go-smtp.DialStartTLS":             1,
+	"github.com/emersion/go-smtp.NewClientStartTLS":        1,
+	"github.com/wneessen/go-mail/smtp.Client.StartTLS":     0, // go-mail's fork of net/smtp
+	"github.com/go-ldap/ldap/v3.Conn.StartTLS":             0,
+	"github.com/go-ldap/ldap/v3.DialTLS":                   2,
+	"gopkg.in/ldap.v3.Conn.StartTLS":                       0,
+	"gopkg.in/ldap.v3.DialTLS":                             2,
+	"github.com/emersion/go-imap/client.Client.StartTLS":   0,
+	"github.com/emersion/go-imap/client.DialTLS":           1,
+	"github.com/emersion/go-imap/client.DialWithDialerTLS": 2,
+}
+
 // ConnTLSConfigArg returns the index of the argument of fn that is the
 // *tls.Config of one client connection, or -1: tls.Dial, tls.DialWithDialer
-// and tls.Client start one client handshake with it, and
-// (*smtp.Client).StartTLS upgrades one mail connection. A config built
-// for such a call serves that connection only.
+// and tls.Client start one client handshake with it, and the functions of
+// connConfigArgs ((*smtp.Client).StartTLS, ldap's (*Conn).StartTLS, ...)
+// one connection each. A config built for such a call serves that
+// connection only.
 func ConnTLSConfigArg(fn *types.Func) int {
 	switch {
 	case IsFunc(fn, TLS, "Dial"):
@@ -21,10 +44,31 @@ func ConnTLSConfigArg(fn *types.Func) int {
 		return 3
 	case IsFunc(fn, TLS, "Client"):
 		return 1
-	case IsMethod(fn, SMTP, "Client", "StartTLS"):
-		return 0
 	}
-	return -1
+	if fn == nil || fn.Pkg() == nil {
+		return -1
+	}
+	name := fn.Name()
+	if recv := fn.Signature().Recv(); recv != nil {
+		n := NamedOf(recv.Type())
+		if n == nil {
+			return -1
+		}
+		name = n.Obj().Name() + "." + name
+	}
+	idx, ok := connConfigArgs[fn.Pkg().Path()+"."+name]
+	// Another version of the module may have moved the argument.
+	if !ok || idx >= fn.Signature().Params().Len() || !IsTLSConfig(fn.Signature().Params().At(idx).Type()) {
+		return -1
+	}
+	return idx
+}
+
+// IsStartTLS reports whether fn upgrades an existing client connection
+// to TLS (a StartTLS method of connConfigArgs): the client goes on over
+// the new connection, so it always carries data.
+func IsStartTLS(fn *types.Func) bool {
+	return fn != nil && fn.Name() == "StartTLS" && fn.Signature().Recv() != nil && ConnTLSConfigArg(fn) == 0
 }
 
 // IsServerTLSConfigArg reports whether argument idx of fn is the config

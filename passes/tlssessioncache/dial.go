@@ -113,7 +113,7 @@ func (a *checker) localUses(cur inspector.Cursor, v *types.Var) func(func(inspec
 // client upgraded by StartTLS goes on over the new connection.
 func (a *checker) carriesTraffic(cur inspector.Cursor) bool {
 	call := cur.Node().(*ast.CallExpr)
-	if nethttp.IsMethod(nethttp.Callee(a.pass.TypesInfo, call), nethttp.SMTP, "Client", "StartTLS") {
+	if nethttp.IsStartTLS(nethttp.Callee(a.pass.TypesInfo, call)) {
 		return true
 	}
 	parent, kind, idx := edit.Up(cur)
@@ -178,11 +178,10 @@ func (a *checker) connVarTraffic(cur inspector.Cursor, lhs ast.Expr) bool {
 // code that dials once per run, or against a test server.
 func (a *checker) inOneShotFunc(cur inspector.Cursor) bool {
 	for fd := range cur.Enclosing((*ast.FuncDecl)(nil)) {
-		decl := fd.Node().(*ast.FuncDecl)
-		if decl.Recv == nil && (decl.Name.Name == "init" || decl.Name.Name == "main" && a.pass.Pkg.Name() == "main") {
+		if a.livesForTheProgram(fd) {
 			return true
 		}
-		fn, _ := a.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+		fn, _ := a.pass.TypesInfo.Defs[fd.Node().(*ast.FuncDecl).Name].(*types.Func)
 		return fn != nil && nethttp.IsTestHelper(fn.Signature())
 	}
 	return false

@@ -16,7 +16,9 @@
 // ClientSessionCache when the config is used by a client: it reaches
 // http.Transport.TLSClientConfig, tls.Dialer.Config (or the
 // TLSClientConfig of golang.org/x/net/http2's Transport), tls.Dial,
-// tls.DialWithDialer, tls.Client or (*net/smtp.Client).StartTLS,
+// tls.DialWithDialer, tls.Client, (*net/smtp.Client).StartTLS, or the
+// STARTTLS and one-connection TLS dials of the mail, LDAP and IMAP
+// clients (emersion/go-smtp, go-mail's smtp fork, go-ldap, go-imap),
 // directly, through local variables, unexported package variables, the
 // fields of the package's struct types and the parameters of its
 // functions (a helper that fills in roots or certificates), or through
@@ -33,8 +35,10 @@
 // driver's Config.TLS set from a DSN, a mail client's tlsConfig) is
 // reported even when the field may hold other configs too (a registered
 // one, the caller's), as long as a connection carries data. A struct
-// value filled for one call is no longer-lived than the dial it serves. A config built for each connection (in the function that
-// calls tls.Dial, tls.DialWithDialer, tls.Client, StartTLS, or Dial or
+// value filled for one call is no longer-lived than the dial it serves.
+//
+// A config built for each connection (in the function that calls
+// tls.Dial, tls.DialWithDialer, tls.Client, StartTLS, or Dial or
 // DialContext of a tls.Dialer built for that call, or in a function whose
 // result such a call uses, such as d.tlsConfig() returning
 // &tls.Config{ServerName: d.Host}) is the common shape of SMTP senders,
@@ -114,32 +118,37 @@
 // the server's chain against the new config's RootCAs, not the client's
 // identity). Nothing the check suggests weakens certificate verification.
 //
-// Silent on: test files and test-support packages such as net/http/httptest
-// (a test's client lives for one test); net/http itself; server-side
-// STARTTLS (tls.Server); a config copied field by field from the caller's
-// (its owner decides whether it has a cache); literals
-// returned as a fallback by a function that may also return a config it
-// did not build (cfg.Clone() or nil-check defaults, as net/http's
-// cloneTLSConfig); a config stored into a Transport or Dialer the function
-// received (a parameter, a receiver's field), as a default filled in for
-// its owner; configs used only by servers (tls.Listen, tls.Server,
-// tls.NewListener, http.Server.TLSConfig, httptest.Server.TLS); configs
-// that set a ClientSessionCache, in the literal or by assignment; clones
-// (base.Clone()) and configs received as parameters, whose owner decides;
-// configs handed to code the check cannot see into (another function, a
-// struct field, an interface), whose use is unknown; variables that may
-// hold another config too (except a per-connection fallback assigned in a
-// branch, as above; a literal unconditionally overwritten by another
-// config stays silent).
+// Silent on: test files and test-support packages such as
+// net/http/httptest (a test's client lives for one test); configs whose
+// only clients are Transports built in the function and gone when it
+// returns (held in its local variables, used by its local http.Clients to
+// send requests, not stored, returned or captured), as testcontainers'
+// HTTP wait strategy polls a container: a cache there would serve one
+// call's connections, and a transport built per call is the problem to
+// fix; net/http itself; server-side STARTTLS (tls.Server); a config copied
+// field by field from the caller's (its owner decides whether it has a
+// cache); literals returned as a fallback by a function that may also
+// return a config it did not build (cfg.Clone() or nil-check defaults, as
+// net/http's cloneTLSConfig); a config stored into a Transport or Dialer
+// the function received (a parameter, a receiver's field), as a default
+// filled in for its owner; configs used only by servers (tls.Listen,
+// tls.Server, tls.NewListener, http.Server.TLSConfig,
+// httptest.Server.TLS); configs that set a ClientSessionCache, in the
+// literal or by assignment; clones (base.Clone()) and configs received as
+// parameters, whose owner decides; configs handed to code the check cannot
+// see into (another function, a struct field, an interface), whose use is
+// unknown; variables that may hold another config too (except a
+// per-connection fallback assigned in a branch, as above; a literal
+// unconditionally overwritten by another config stays silent).
 //
 // A config from new(tls.Config) is followed like a literal; its fix
 // replaces the call with a literal that has the cache.
 //
-// Known limits: a config handed to a function of the same package before
-// the dial (lib/pq's sslClientCertificates(tlsConf, ...)) is unknown, and
-// keeps it silent; a tls.Dialer assigned field by field (d.Config = cfg)
-// counts as kept for later; a config built field by field in a zero tls.Config
-// variable (var cfg tls.Config) is not reported; a config stored in a struct
-// and used by a client later is not followed; a value the analysis cannot
-// follow keeps the whole config silent.
+// Known limits: a tls.Dialer assigned field by field (d.Config = cfg)
+// counts as kept for later; a config built field by field in a zero
+// tls.Config variable (var cfg tls.Config) is not reported; a config kept
+// in a slice or map (pgx's fallback configs, ranged over at connect) or in
+// another package's struct is not followed; uses of a field in test files
+// are not seen; a value the analysis cannot follow keeps the whole config
+// silent.
 package tlssessioncache

@@ -129,8 +129,11 @@ func (a *checker) check(o origin) {
 	// serves one connection: it is reported when such a connection
 	// carries data (a probe that only handshakes and closes needs the
 	// full handshake), and its fix shares one cache across dials.
-	perDial := !total.client && !total.stored && (o.call != nil || a.inFunc(o.cur))
+	perDial := !total.client && !total.stored && (o.call != nil || enclosingFunc(o.cur).Valid())
 	switch {
+	case total.client && !total.longClient && !total.perConn:
+		// Every client is a Transport that dies with its function.
+		return
 	case perDial:
 		if !total.traffic {
 			return
@@ -175,14 +178,6 @@ func (a *checker) check(o origin) {
 			return src.DeleteStmt(stmt)
 		})
 	}
-}
-
-// inFunc reports whether cur is inside a function body.
-func (a *checker) inFunc(cur inspector.Cursor) bool {
-	for range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return true
-	}
-	return false
 }
 
 func funcName(fn *types.Func) string {

@@ -10,7 +10,7 @@ import (
 )
 
 func Test(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), tlssessioncache.New(), "a", "perdial", "reuse", "fields", "helpers")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), tlssessioncache.New(), "a", "perdial", "reuse", "fields", "helpers", "upgrade")
 }
 
 func TestCrossPackage(t *testing.T) {
@@ -18,5 +18,5 @@ func TestCrossPackage(t *testing.T) {
 }
 
 func TestFixesGofmtCleanAndCompile(t *testing.T) {
-	fixtest.Check(t, analysistest.TestData(), tlssessioncache.New(), "a", "perdial", "reuse", "fields", "helpers")
+	fixtest.Check(t, analysistest.TestData(), tlssessioncache.New(), "a", "perdial", "reuse", "fields", "helpers") // upgrade imports stubs of other modules
 }

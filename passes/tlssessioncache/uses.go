@@ -27,6 +27,7 @@ import (
 // use reports.
 type segment struct {
 	client, perConn, traffic      bool
+	longClient                    bool // a client use may outlive its function (see shortLivedTransport)
 	unknown, mixed                bool
 	stored                        bool // kept in a struct field reached through a pointer (see followField)
 	cache, verifyPeer, verifyConn bool
@@ -93,6 +94,7 @@ func (a *checker) expand(root *segment) segment {
 				continue
 			}
 			total.client = total.client || s.client
+			total.longClient = total.longClient || s.longClient
 			total.perConn = total.perConn || s.perConn
 			total.traffic = total.traffic || s.traffic
 			total.mixed = total.mixed || s.mixed
@@ -132,7 +134,7 @@ func (a *checker) value(cur inspector.Cursor, s *segment, seen map[*types.Var]bo
 				a.followField(v, parent.ChildAt(edge.KeyValueExpr_Key, -1), kept, s, seen)
 				return
 			}
-			a.sink(field, s)
+			a.sink(field, parent, s)
 			return
 		}
 	case edge.CallExpr_Args:
@@ -218,14 +220,18 @@ func (a *checker) tuple(cur inspector.Cursor, idx int, s *segment, seen map[*typ
 	s.unknown = true
 }
 
-// sink records the config stored into field: a client's or a server's
-// config, or anything else (unknown).
-func (a *checker) sink(field types.Object, s *segment) {
+// sink records the config stored into field at cur (a key-value element
+// of a literal, or the left-hand side of an assignment): a client's or a
+// server's config, or anything else (unknown).
+func (a *checker) sink(field types.Object, cur inspector.Cursor, s *segment) {
 	switch {
-	case nethttp.IsField(field, nethttp.HTTP, "Transport", "TLSClientConfig"),
-		nethttp.IsField(field, nethttp.TLS, "Dialer", "Config"),
+	case nethttp.IsField(field, nethttp.HTTP, "Transport", "TLSClientConfig"):
+		s.client = true
+		s.longClient = s.longClient || !a.shortLivedTransport(cur)
+	case nethttp.IsField(field, nethttp.TLS, "Dialer", "Config"),
 		nethttp.IsField(field, "golang.org/x/net/http2", "Transport", "TLSClientConfig"):
 		s.client = true
+		s.longClient = true
 	case nethttp.IsField(field, nethttp.HTTP, "Server", "TLSConfig"),
 		nethttp.IsField(field, nethttp.HTTPTest, "Server", "TLS"):
 		// server side
@@ -258,7 +264,7 @@ func (a *checker) store(cur inspector.Cursor, s *segment, seen map[*types.Var]bo
 			s.unknown = true
 			return
 		}
-		a.sink(a.pass.TypesInfo.Uses[lhs.Sel], s)
+		a.sink(a.pass.TypesInfo.Uses[lhs.Sel], cur, s)
 	default:
 		s.unknown = true
 	}
