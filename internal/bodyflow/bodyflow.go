@@ -153,7 +153,10 @@ type Response struct {
 	// itself when a loop makes it again. Sorted by position.
 	Leaks []ast.Node
 	// DeferInLoop is a deferred close inside a loop that also makes the
-	// call: it runs only when the function returns.
+	// call: it runs only when the function returns, and the loop makes the
+	// call again with only that close pending (a path that closes the body
+	// itself, drains it or returns before the next iteration holds no
+	// connection).
 	DeferInLoop *ast.DeferStmt
 	// Closes are the places the body is closed, in source order.
 	Closes []*Close
@@ -786,7 +789,7 @@ func (p *pkgState) analyze(top, fn ast.Node, call *ast.CallExpr) *Response {
 	}
 	sort.Slice(r.Leaks, func(i, j int) bool { return r.Leaks[i].Pos() < r.Leaks[j].Pos() })
 	for _, c := range f.closes {
-		if c.Deferred && r.InLoop && p.inLoopWith(t, fn, c.Site, call) {
+		if c.Deferred && r.InLoop && f.deferHeld && p.inLoopWith(t, fn, c.Site, call) {
 			c.InLoop = true
 			if r.DeferInLoop == nil {
 				r.DeferInLoop = c.Site.(*ast.DeferStmt)

@@ -35,6 +35,12 @@ type flow struct {
 	summary bool
 	evcache map[ast.Node][]event
 
+	// deferHeld records that the call is made again (a loop's next
+	// iteration, a reassignment) while the body is still open but for a
+	// deferred close: the defer keeps that connection busy until the
+	// function returns.
+	deferHeld bool
+
 	// Results.
 	leaks     map[ast.Node]bool
 	closes    map[ast.Node]*Close
@@ -248,12 +254,14 @@ func (f *flow) apply(s state, e *event) state {
 		if open(s) && s&sDrained == 0 {
 			f.leaks[e.site] = true
 		}
+		f.noteDeferHeld(s)
 		f.markedNormal(s, false) // a retry
 		return sLive | sErrTied
 	case evRespReassign:
 		if open(s) && s&sDrained == 0 {
 			f.leaks[e.site] = true
 		}
+		f.noteDeferHeld(s)
 		f.markedNormal(s, false)
 		if s&sMoved != 0 {
 			return s
@@ -303,6 +311,14 @@ func (f *flow) apply(s state, e *event) state {
 		s |= sDeferClosed
 	}
 	return s
+}
+
+// noteDeferHeld sets deferHeld when the body in state s, about to be
+// replaced by another response, is open but for a deferred close.
+func (f *flow) noteDeferHeld(s state) {
+	if s&sLive != 0 && s&(sMoved|sClosed|sDrained) == 0 && s&sDeferClosed != 0 {
+		f.deferHeld = true
+	}
 }
 
 // helperReads returns the read and drained bits that a closing helper

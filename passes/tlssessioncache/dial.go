@@ -46,7 +46,7 @@ func (a *checker) dialerDials(lit inspector.Cursor) (dials []inspector.Cursor, o
 		if call, ok := a.methodCall(parent, nethttp.IsTLSDialMethod); ok {
 			return []inspector.Cursor{call}, true
 		}
-		return nil, false
+		return a.methodValueCalls(parent)
 	case edge.AssignStmt_Rhs:
 		as := parent.Node().(*ast.AssignStmt)
 		if len(as.Lhs) != len(as.Rhs) {
@@ -68,13 +68,56 @@ func (a *checker) dialerDials(lit inspector.Cursor) (dials []inspector.Cursor, o
 	}
 	for use := range a.localUses(cur, v) {
 		parent, kind, _ := edit.Up(use)
-		call, ok := a.methodCall(parent, nethttp.IsTLSDialMethod)
-		if kind != edge.SelectorExpr_X || !ok {
+		if kind != edge.SelectorExpr_X {
 			return nil, false
 		}
-		dials = append(dials, call)
+		if call, ok := a.methodCall(parent, nethttp.IsTLSDialMethod); ok {
+			dials = append(dials, call)
+			continue
+		}
+		calls, ok := a.methodValueCalls(parent)
+		if !ok {
+			return nil, false
+		}
+		dials = append(dials, calls...)
 	}
 	return dials, len(dials) > 0
+}
+
+// methodValueCalls returns the calls of the local variable that the
+// method value at sel (dial = d.DialContext) is assigned to, when sel is
+// a tls.Dialer's Dial or DialContext and the variable is only called,
+// compared or assigned another dial function: go-mail picks a plain or a
+// TLS dialer's DialContext and calls it for each connection.
+func (a *checker) methodValueCalls(sel inspector.Cursor) ([]inspector.Cursor, bool) {
+	fn, ok := a.pass.TypesInfo.Uses[sel.Node().(*ast.SelectorExpr).Sel].(*types.Func)
+	if !ok || !nethttp.IsTLSDialMethod(fn) {
+		return nil, false
+	}
+	parent, kind, idx := edit.Up(sel)
+	if kind != edge.AssignStmt_Rhs || len(parent.Node().(*ast.AssignStmt).Lhs) != len(parent.Node().(*ast.AssignStmt).Rhs) {
+		return nil, false
+	}
+	id := astIdent(parent.Node().(*ast.AssignStmt).Lhs[idx])
+	if id == nil {
+		return nil, false
+	}
+	v, ok := a.pass.TypesInfo.ObjectOf(id).(*types.Var)
+	if !ok || v.Kind() != types.LocalVar {
+		return nil, false
+	}
+	var calls []inspector.Cursor
+	for use := range a.localUses(sel, v) {
+		call, kind, _ := edit.Up(use)
+		switch kind {
+		case edge.CallExpr_Fun:
+			calls = append(calls, call)
+		case edge.AssignStmt_Lhs, edge.BinaryExpr_X, edge.BinaryExpr_Y:
+		default:
+			return nil, false
+		}
+	}
+	return calls, len(calls) > 0
 }
 
 // methodCall returns the call whose function is the selector at sel,

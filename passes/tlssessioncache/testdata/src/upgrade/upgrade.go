@@ -3,6 +3,7 @@
 package upgrade
 
 import (
+	"context"
 	"crypto/tls"
 	"net"
 	"strings"
@@ -69,4 +70,35 @@ func (c *Client) Send(from string) error {
 		return err
 	}
 	return sc.Mail(from)
+}
+
+// go-mail's implicit TLS: the dial function is a tls.Dialer's DialContext
+// method value, picked for each connection.
+type sslClient struct {
+	host      string
+	tlsconfig *tls.Config
+	dial      func(ctx context.Context, network, addr string) (net.Conn, error)
+}
+
+func newSSLClient(host string) *sslClient {
+	return &sslClient{host: host, tlsconfig: &tls.Config{ServerName: host}} // want `tls.Config used by a client has no ClientSessionCache`
+}
+
+func (c *sslClient) SetTLSConfig(cfg *tls.Config) { c.tlsconfig = cfg }
+
+func (c *sslClient) connect(ctx context.Context, useSSL bool) (*smtp.Client, error) {
+	dialContext := c.dial
+	if c.dial == nil {
+		netDialer := net.Dialer{}
+		dialContext = netDialer.DialContext
+		if useSSL {
+			tlsDialer := tls.Dialer{NetDialer: &netDialer, Config: c.tlsconfig}
+			dialContext = tlsDialer.DialContext
+		}
+	}
+	conn, err := dialContext(ctx, "tcp", c.host+":465")
+	if err != nil {
+		return nil, err
+	}
+	return smtp.NewClient(conn, c.host)
 }
