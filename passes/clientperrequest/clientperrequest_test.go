@@ -13,7 +13,7 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), clientperrequest.Analyzer, "a", "b", "nohttp", "mainpkg", "catalog", "cli", "closures", "assembled", "example.com/examples/std", "traps")
+	analysistest.Run(t, analysistest.TestData(), clientperrequest.Analyzer, "a", "b", "nohttp", "mainpkg", "catalog", "cli", "closures", "assembled", "example.com/examples/std", "example.com/internal/docexamples", "traps")
 }
 
 func TestFix(t *testing.T) {

@@ -95,7 +95,8 @@ a client built once before a loop, main, init and test functions, and
 unexported functions that only they call, outside loops (a command's
 run function builds its one client there), command-line actions
 (functions taking a cobra, urfave/cli, kingpin, fisk or kong context),
-functions of example and test-support packages, a closure passed to a
+functions of example and test-support packages (an import path element
+such as examples, docexamples, example or testutil), a closure passed to a
 call (sync.Once.Do may run it once), a check given an open pool, one
 pool per loop iteration kept until the function returns (closed by a
 defer in the loop, or handed to a goroutine), a function that builds a

@@ -59,13 +59,14 @@ func (c *checker) inCLIAction(fn inspector.Cursor) bool {
 
 // demoPackage reports whether path names a package of examples or test
 // support, whose functions each show or test one connection and run once
-// (github.com/ClickHouse/clickhouse-go/v2/examples/std).
+// (github.com/ClickHouse/clickhouse-go/v2/examples/std, the MongoDB
+// driver's internal/docexamples).
 func demoPackage(path string) bool {
 	if nethttp.IsTestPackage(path) {
 		return true
 	}
 	for elem := range strings.SplitSeq(path, "/") {
-		if elem == "examples" || elem == "example" || elem == "_examples" {
+		if strings.HasSuffix(elem, "examples") || elem == "example" {
 			return true
 		}
 	}

@@ -60,13 +60,16 @@ ConfigureTransport(s); a dialer to a unix-domain socket (a constant
 local agent, nothing to lose; a transport without TLSClientConfig whose
 Dial or DialContext literal calls nothing named dial (it hands out a
 connection made in memory, as httputil.DumpRequestOut does); a
-TLSClientConfig literal that sets
-NextProtos (the protocols are chosen by hand); a transport built in a
-function that makes a protocol-upgrade request (Connection: Upgrade and
-an Upgrade header: the 101 response's body becomes the connection); test
-files, test helpers and test-support packages (net/http/httptest
-included: its client talks to its own server); a transport that sets
-none of the five fields (HTTP/2 stays on).
+TLSClientConfig literal that sets NextProtos (the protocols are chosen
+by hand); a transport built in a function that makes a protocol-upgrade
+request (Connection: Upgrade and an Upgrade header: the 101 response's
+body becomes the connection); test files, test helpers and test-support
+packages (net/http/httptest included: its client talks to its own
+server); a transport that sets none of the five fields (HTTP/2 stays
+on), or sets TLSClientConfig to the result of a function of the package
+that returns nil on some path (sentry-go's getTLSConfig builds a config
+only for custom CAs: by default the field is nil at run time and HTTP/2
+stays on).
 
 Known limits: the check follows a transport through local variables of
 its function only. A transport that leaves its function (returned,

@@ -126,11 +126,45 @@ func (c *checker) silent(t *transport) bool {
 // triggered reports whether t sets one of the fields that turn HTTP/2 off.
 func (c *checker) triggered(t *transport) bool {
 	for _, f := range triggers {
-		if e := t.fields[f]; e != nil && !c.pass.TypesInfo.Types[e].IsNil() {
+		if c.sets(t, f) {
 			return true
 		}
 	}
 	return false
+}
+
+// sets reports whether t sets the field f to a value that is not nil.
+func (c *checker) sets(t *transport, f string) bool {
+	e := t.fields[f]
+	return e != nil && !c.pass.TypesInfo.Types[e].IsNil() && !c.mayBeNil(e)
+}
+
+// mayBeNil reports whether e calls a function of this package that
+// returns nil on some path (sentry-go's getTLSConfig builds a config only
+// when custom CAs are set): net/http decides on the value at run time,
+// and by default HTTP/2 stays on.
+func (c *checker) mayBeNil(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	body := c.funcBody(call.Fun)
+	if body == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // a closure's returns are not the function's
+		case *ast.ReturnStmt:
+			if len(n.Results) == 1 && c.pass.TypesInfo.Types[n.Results[0]].IsNil() {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // unixDial reports whether the Dial or DialContext function of t dials a

@@ -80,7 +80,7 @@ type checker struct {
 func (c *checker) report(t *transport) {
 	var set []string
 	for _, f := range triggers {
-		if t.fields[f] != nil {
+		if c.sets(t, f) {
 			set = append(set, f)
 		}
 	}
