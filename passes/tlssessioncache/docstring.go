@@ -130,7 +130,9 @@ field by field from the caller's (its owner decides whether it has a
 cache); literals returned as a fallback by a function that may also
 return a config it did not build (cfg.Clone() or nil-check defaults, as
 net/http's cloneTLSConfig); a config stored into a Transport or Dialer
-the function received (a parameter, a receiver's field), as a default
+the function received (a parameter, a receiver's field), or, under if
+tr.TLSClientConfig == nil, into a transport it did not build
+(opensearch-go fills one into a clone of the caller's), as a default
 filled in for its owner; configs used only by servers (tls.Listen,
 tls.Server, tls.NewListener, http.Server.TLSConfig,
 httptest.Server.TLS); configs that set a ClientSessionCache, in the

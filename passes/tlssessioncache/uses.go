@@ -256,11 +256,13 @@ func (a *checker) store(cur inspector.Cursor, s *segment, seen map[*types.Var]bo
 			a.followField(v, cur.ChildAt(edge.SelectorExpr_Sel, -1), kept, s, seen)
 			return
 		}
-		if !a.owned(lhs.X) {
+		if !a.owned(lhs.X) || a.nilCheckDefault(cur) {
 			// A default filled into a Transport or Dialer this
 			// function received (http2's configureTransports sets
-			// t1.TLSClientConfig = new(tls.Config)): its owner
-			// decides.
+			// t1.TLSClientConfig = new(tls.Config)), or into a
+			// transport it did not build, when it has none
+			// (opensearch-go: if tr.TLSClientConfig == nil {...} on
+			// a clone of the caller's): its owner decides.
 			s.unknown = true
 			return
 		}
@@ -268,6 +270,46 @@ func (a *checker) store(cur inspector.Cursor, s *segment, seen map[*types.Var]bo
 	default:
 		s.unknown = true
 	}
+}
+
+// nilCheckDefault reports whether the assignment to lhs (x.F = cfg) is the
+// body of if x.F == nil, with x not a Transport this function builds.
+func (a *checker) nilCheckDefault(lhs inspector.Cursor) bool {
+	as, kind, _ := edit.Up(lhs)
+	if kind != edge.AssignStmt_Lhs {
+		return false
+	}
+	block, kind, _ := edit.Up(as)
+	if kind != edge.BlockStmt_List {
+		return false
+	}
+	ifs, kind, _ := edit.Up(block)
+	if kind != edge.IfStmt_Body {
+		return false
+	}
+	cond, ok := ast.Unparen(ifs.Node().(*ast.IfStmt).Cond).(*ast.BinaryExpr)
+	if !ok || cond.Op != token.EQL {
+		return false
+	}
+	target := types.ExprString(lhs.Node().(ast.Expr))
+	checked := cond.X
+	if !a.isNil(cond.Y) {
+		if !a.isNil(cond.X) {
+			return false
+		}
+		checked = cond.Y
+	}
+	if types.ExprString(checked) != target {
+		return false
+	}
+	sel := ast.Unparen(lhs.Node().(ast.Expr)).(*ast.SelectorExpr)
+	id := astIdent(sel.X)
+	if id == nil {
+		return true
+	}
+	v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
+	fn := enclosingFunc(lhs)
+	return !ok || !fn.Valid() || !a.freshLocal(v, fn)
 }
 
 // selector records a use of the config as the operand of sel: a field
