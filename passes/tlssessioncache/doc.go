@@ -131,10 +131,11 @@
 // return a config it did not build (cfg.Clone() or nil-check defaults, as
 // net/http's cloneTLSConfig); a config stored into a Transport or Dialer
 // the function received (a parameter, a receiver's field), or, under if
-// tr.TLSClientConfig == nil, into a transport it did not build
-// (opensearch-go fills one into a clone of the caller's), as a default
-// filled in for its owner; configs used only by servers (tls.Listen,
-// tls.Server, tls.NewListener, http.Server.TLSConfig,
+// tr.TLSClientConfig == nil, into a transport taken from a parameter
+// (opensearch-go fills one into a clone of the caller's; a receiver's
+// transport, as in resty's tlsConfig, is the package's own and is
+// reported), as a default filled in for its owner; configs used only by
+// servers (tls.Listen, tls.Server, tls.NewListener, http.Server.TLSConfig,
 // httptest.Server.TLS); configs that set a ClientSessionCache, in the
 // literal or by assignment; clones (base.Clone()) and configs received as
 // parameters, whose owner decides; configs handed to code the check cannot

@@ -273,7 +273,7 @@ func (a *checker) store(cur inspector.Cursor, s *segment, seen map[*types.Var]bo
 }
 
 // nilCheckDefault reports whether the assignment to lhs (x.F = cfg) is the
-// body of if x.F == nil, with x not a Transport this function builds.
+// body of if x.F == nil, with x a transport derived from a parameter.
 func (a *checker) nilCheckDefault(lhs inspector.Cursor) bool {
 	as, kind, _ := edit.Up(lhs)
 	if kind != edge.AssignStmt_Lhs {
@@ -303,13 +303,87 @@ func (a *checker) nilCheckDefault(lhs inspector.Cursor) bool {
 		return false
 	}
 	sel := ast.Unparen(lhs.Node().(ast.Expr)).(*ast.SelectorExpr)
-	id := astIdent(sel.X)
-	if id == nil {
-		return true
-	}
-	v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
 	fn := enclosingFunc(lhs)
-	return !ok || !fn.Valid() || !a.freshLocal(v, fn)
+	return fn.Valid() && a.fromParam(sel.X, fn, make(map[*types.Var]bool))
+}
+
+// fromParam reports whether e, a transport, is derived from a parameter
+// of fn (cfg.Transport.(*http.Transport), its Clone(), a local variable
+// assigned only such values): the caller's transport. A receiver's
+// transport (resty's c.Transport()) belongs to the package's own type.
+func (a *checker) fromParam(e ast.Expr, fn inspector.Cursor, seen map[*types.Var]bool) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.TypeAssertExpr:
+		return a.fromParam(e.X, fn, seen)
+	case *ast.SelectorExpr:
+		return a.fromParam(e.X, fn, seen)
+	case *ast.CallExpr:
+		sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr)
+		return ok && sel.Sel.Name == "Clone" && len(e.Args) == 0 && a.fromParam(sel.X, fn, seen)
+	case *ast.Ident:
+		v, ok := a.pass.TypesInfo.Uses[e].(*types.Var)
+		if !ok {
+			return false
+		}
+		if seen[v] {
+			return true // t = t.Clone(): decided by t's other values
+		}
+		seen[v] = true
+		if v.Kind() == types.ParamVar {
+			return !a.isReceiver(v, fn)
+		}
+		return a.declaredIn(v, fn) && a.assignedFromParam(v, fn, seen)
+	}
+	return false
+}
+
+// isReceiver reports whether v is the receiver of the method fn.
+func (a *checker) isReceiver(v *types.Var, fn inspector.Cursor) bool {
+	decl, ok := fn.Node().(*ast.FuncDecl)
+	if !ok || decl.Recv == nil {
+		return false
+	}
+	for _, f := range decl.Recv.List {
+		for _, name := range f.Names {
+			if a.pass.TypesInfo.Defs[name] == v {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// assignedFromParam reports whether every value assigned to the local
+// variable v in fn is derived from a parameter (see fromParam).
+func (a *checker) assignedFromParam(v *types.Var, fn inspector.Cursor, seen map[*types.Var]bool) bool {
+	any := false
+	for id := range fn.Preorder((*ast.Ident)(nil)) {
+		if a.pass.TypesInfo.ObjectOf(id.Node().(*ast.Ident)) != v {
+			continue
+		}
+		parent, kind, idx := edit.Up(id)
+		if kind != edge.AssignStmt_Lhs {
+			if kind == edge.ValueSpec_Names {
+				return false // var t = ...: not followed
+			}
+			continue
+		}
+		as := parent.Node().(*ast.AssignStmt)
+		var rhs ast.Expr
+		switch {
+		case len(as.Lhs) == len(as.Rhs):
+			rhs = as.Rhs[idx]
+		case len(as.Rhs) == 1 && idx == 0:
+			rhs = as.Rhs[0] // t, ok := x.(*http.Transport)
+		default:
+			return false
+		}
+		if !a.fromParam(rhs, fn, seen) {
+			return false
+		}
+		any = true
+	}
+	return any
 }
 
 // selector records a use of the config as the operand of sel: a field

@@ -38,3 +38,26 @@ func newOwnTransport() *http.Transport {
 	}
 	return tr
 }
+
+// resty's shape: the receiver's transport belongs to the package's own
+// client, which decides its config: reported.
+type restClient struct{ hc *http.Client }
+
+func (c *restClient) transport() (*http.Transport, error) {
+	tr, ok := c.hc.Transport.(*http.Transport)
+	if !ok {
+		return nil, errors.New("not an *http.Transport")
+	}
+	return tr, nil
+}
+
+func (c *restClient) tlsConfig() (*tls.Config, error) {
+	tr, err := c.transport()
+	if err != nil {
+		return nil, err
+	}
+	if tr.TLSClientConfig == nil {
+		tr.TLSClientConfig = &tls.Config{} // want `tls.Config used by a client has no ClientSessionCache`
+	}
+	return tr.TLSClientConfig, nil
+}
