@@ -165,35 +165,65 @@ func (a *checker) localSelector(sel inspector.Cursor, h holder) bool {
 // a new http.Transport (tr := &http.Transport{...}) and assigned nothing
 // else.
 func (a *checker) freshLocal(v *types.Var, fn inspector.Cursor) bool {
-	if !a.declaredIn(v, fn) {
+	values, ok := a.valuesOf(v, fn)
+	if !ok || len(values) == 0 {
 		return false
 	}
-	fresh := false
+	for _, rhs := range values {
+		lit, ok := nethttp.Unaddr(rhs).(*ast.CompositeLit)
+		if !ok || !nethttp.IsNamed(a.pass.TypesInfo.TypeOf(lit), nethttp.HTTP, "Transport") {
+			return false
+		}
+	}
+	return true
+}
+
+// valuesOf returns every value assigned to v, a local variable declared in
+// fn, within fn: ok is false when one is not an expression of its own (a
+// declaration without a value, a multi-value call) other than the value
+// of a comma-ok form (t, ok := x.(*http.Transport)).
+func (a *checker) valuesOf(v *types.Var, fn inspector.Cursor) (values []ast.Expr, ok bool) {
+	if !a.declaredIn(v, fn) {
+		return nil, false
+	}
 	for id := range fn.Preorder((*ast.Ident)(nil)) {
 		if a.pass.TypesInfo.ObjectOf(id.Node().(*ast.Ident)) != v {
 			continue
 		}
 		parent, kind, idx := edit.Up(id)
-		var rhs ast.Expr
+		var lhs, rhs []ast.Expr
 		switch kind {
 		case edge.AssignStmt_Lhs:
-			if as := parent.Node().(*ast.AssignStmt); len(as.Lhs) == len(as.Rhs) {
-				rhs = as.Rhs[idx]
-			}
+			as := parent.Node().(*ast.AssignStmt)
+			lhs, rhs = as.Lhs, as.Rhs
 		case edge.ValueSpec_Names:
-			if vs := parent.Node().(*ast.ValueSpec); len(vs.Names) == len(vs.Values) {
-				rhs = vs.Values[idx]
-			}
+			vs := parent.Node().(*ast.ValueSpec)
+			lhs, rhs = make([]ast.Expr, len(vs.Names)), vs.Values
 		default:
-			continue // a use, checked by localVar
+			continue // a use
 		}
-		lit, ok := nethttp.Unaddr(rhs).(*ast.CompositeLit)
-		if rhs == nil || !ok || !nethttp.IsNamed(a.pass.TypesInfo.TypeOf(lit), nethttp.HTTP, "Transport") {
-			return false
+		switch {
+		case len(lhs) == len(rhs):
+			values = append(values, rhs[idx])
+		case len(rhs) == 1 && idx == 0 && isCommaOk(rhs[0]):
+			values = append(values, rhs[0])
+		default:
+			return nil, false
 		}
-		fresh = true
 	}
-	return fresh
+	return values, true
+}
+
+// isCommaOk reports whether e yields a value and a bool in a two-value
+// assignment: a type assertion, a map index or a receive.
+func isCommaOk(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.TypeAssertExpr, *ast.IndexExpr:
+		return true
+	case *ast.UnaryExpr:
+		return e.Op == token.ARROW
+	}
+	return false
 }
 
 // declaredIn reports whether v is a local variable declared in fn.

@@ -332,7 +332,7 @@ func (a *checker) fromParam(e ast.Expr, fn inspector.Cursor, seen map[*types.Var
 		if v.Kind() == types.ParamVar {
 			return !a.isReceiver(v, fn)
 		}
-		return a.declaredIn(v, fn) && a.assignedFromParam(v, fn, seen)
+		return a.assignedFromParam(v, fn, seen)
 	}
 	return false
 }
@@ -356,34 +356,16 @@ func (a *checker) isReceiver(v *types.Var, fn inspector.Cursor) bool {
 // assignedFromParam reports whether every value assigned to the local
 // variable v in fn is derived from a parameter (see fromParam).
 func (a *checker) assignedFromParam(v *types.Var, fn inspector.Cursor, seen map[*types.Var]bool) bool {
-	any := false
-	for id := range fn.Preorder((*ast.Ident)(nil)) {
-		if a.pass.TypesInfo.ObjectOf(id.Node().(*ast.Ident)) != v {
-			continue
-		}
-		parent, kind, idx := edit.Up(id)
-		if kind != edge.AssignStmt_Lhs {
-			if kind == edge.ValueSpec_Names {
-				return false // var t = ...: not followed
-			}
-			continue
-		}
-		as := parent.Node().(*ast.AssignStmt)
-		var rhs ast.Expr
-		switch {
-		case len(as.Lhs) == len(as.Rhs):
-			rhs = as.Rhs[idx]
-		case len(as.Rhs) == 1 && idx == 0:
-			rhs = as.Rhs[0] // t, ok := x.(*http.Transport)
-		default:
-			return false
-		}
+	values, ok := a.valuesOf(v, fn)
+	if !ok || len(values) == 0 {
+		return false
+	}
+	for _, rhs := range values {
 		if !a.fromParam(rhs, fn, seen) {
 			return false
 		}
-		any = true
 	}
-	return any
+	return true
 }
 
 // selector records a use of the config as the operand of sel: a field
