@@ -26,6 +26,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -920,7 +921,7 @@ func (p *pkgState) method(body *ast.BlockStmt, t *tree, r *Response) (head, unkn
 	if len(r.Call.Args) != 1 {
 		return false, false
 	}
-	nrs := p.newRequests(body, r.Call.Args[0])
+	nrs := p.newRequests(body, requestVar(p.pass.TypesInfo, r.Call.Args[0]))
 	r.RequestElsewhere = len(nrs) == 0
 	for _, nr := range nrs {
 		m := nr.Args[0]
@@ -939,8 +940,45 @@ func (p *pkgState) method(body *ast.BlockStmt, t *tree, r *Response) (head, unkn
 	return head, unknown
 }
 
-// newRequests returns the http.NewRequest(WithContext) calls assigned in
-// body to the variable that arg names.
+// requestVar returns the expression naming the request that arg sends:
+// arg itself, or the request it copies or converts (req.WithContext(ctx),
+// (*http.Request)(req) of an SDK's own request type).
+func requestVar(info *types.Info, arg ast.Expr) ast.Expr {
+	for {
+		switch e := ast.Unparen(arg).(type) {
+		case *ast.CallExpr:
+			if tv := info.Types[e.Fun]; tv.IsType() && len(e.Args) == 1 {
+				arg = e.Args[0] // a conversion
+				continue
+			}
+			if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok &&
+				nethttp.IsMethod(nethttp.Callee(info, e), nethttp.HTTP, "Request", sel.Sel.Name) &&
+				(sel.Sel.Name == "WithContext" || sel.Sel.Name == "Clone") {
+				arg = sel.X
+				continue
+			}
+		}
+		return arg
+	}
+}
+
+// isSDKNewRequest reports whether fn is a request constructor outside
+// net/http that takes the method first (olivere/elastic's
+// NewRequest(method, url), go-github's NewRequest(method, urlStr, body)):
+// a function or method named NewRequest whose first parameter is a string
+// named method.
+func isSDKNewRequest(fn *types.Func) bool {
+	if fn == nil || fn.Name() != "NewRequest" || fn.Pkg() == nil || fn.Pkg().Path() == nethttp.HTTP {
+		return false
+	}
+	params := fn.Signature().Params()
+	return params.Len() >= 2 && types.Identical(params.At(0).Type(), types.Typ[types.String]) &&
+		strings.EqualFold(params.At(0).Name(), "method")
+}
+
+// newRequests returns the http.NewRequest(WithContext) calls, and those of
+// request constructors that take the method first (isSDKNewRequest),
+// assigned in body to the variable that arg names.
 func (p *pkgState) newRequests(body *ast.BlockStmt, arg ast.Expr) []*ast.CallExpr {
 	info := p.pass.TypesInfo
 	id, ok := ast.Unparen(arg).(*ast.Ident)
@@ -967,7 +1005,8 @@ func (p *pkgState) newRequests(body *ast.BlockStmt, arg ast.Expr) []*ast.CallExp
 		}
 		fn := nethttp.Callee(info, call)
 		if nethttp.IsFunc(fn, nethttp.HTTP, "NewRequest") && len(call.Args) == 3 ||
-			nethttp.IsFunc(fn, nethttp.HTTP, "NewRequestWithContext") && len(call.Args) == 4 {
+			nethttp.IsFunc(fn, nethttp.HTTP, "NewRequestWithContext") && len(call.Args) == 4 ||
+			isSDKNewRequest(fn) && len(call.Args) >= 2 {
 			out = append(out, call)
 		}
 		return true

@@ -92,18 +92,36 @@ func constString(info *types.Info, e ast.Expr) (string, bool) {
 }
 
 // errorTest reports whether call, true, says that err is not nil:
-// errors.Is(err, target) or errors.As(err, &target) on the call's
-// error variable.
+// errors.Is(err, target) or errors.As(err, &target) with a target that is
+// not nil, or an error classifier applied to err (a func(error) bool such
+// as olivere/elastic's IsContextErr or os.IsTimeout): classifiers name
+// kinds of failure, and a Do that failed returns no body to close. A
+// classifier that also holds for nil only hides that branch's paths.
 func (f *flow) errorTest(call *ast.CallExpr) bool {
-	fn := nethttp.Callee(f.info, call)
-	if !nethttp.IsFunc(fn, "errors", "Is") && !nethttp.IsFunc(fn, "errors", "As") || len(call.Args) != 2 {
+	if f.errVar == nil {
 		return false
 	}
-	if isNil(f.info, call.Args[1]) {
-		return false // errors.Is(nil, nil) holds
+	fn := nethttp.Callee(f.info, call)
+	switch {
+	case nethttp.IsFunc(fn, "errors", "Is"), nethttp.IsFunc(fn, "errors", "As"):
+		if len(call.Args) != 2 || isNil(f.info, call.Args[1]) {
+			return false // errors.Is(nil, nil) holds
+		}
+	case fn != nil && isErrorClassifier(fn.Signature()):
+		if len(call.Args) != 1 {
+			return false
+		}
+	default:
+		return false
 	}
 	id, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
-	return ok && f.errVar != nil && f.info.Uses[id] == f.errVar
+	return ok && f.info.Uses[id] == f.errVar
+}
+
+// isErrorClassifier reports whether sig is func(error) bool.
+func isErrorClassifier(sig *types.Signature) bool {
+	return sig.Recv() == nil && sig.Params().Len() == 1 && isError(sig.Params().At(0).Type()) &&
+		sig.Results().Len() == 1 && types.Identical(sig.Results().At(0).Type(), types.Typ[types.Bool])
 }
 
 // normalExit reports whether ret, reached in state s, is a return on

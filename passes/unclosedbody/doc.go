@@ -55,7 +55,9 @@
 //
 // On the branch where the call's error is non-nil the response is nil and
 // there is nothing to close; so is a branch taken when errors.Is(err, ...)
-// or errors.As(err, ...) holds. The check stays silent on the paths where
+// or errors.As(err, ...) holds, or an error classifier, a func(error) bool
+// such as os.IsTimeout(err) or olivere/elastic's IsContextErr(err). The
+// check stays silent on the paths where
 // the response or its body is handed off: returned (the function's job is
 // then to return it), stored in a field, map, slice or global, sent on a channel,
 // captured by a goroutine or a closure that keeps it, or passed to a

@@ -69,20 +69,22 @@
 //
 // A body that is never closed on some path is unclosedbody's finding, not
 // this one's. The check is silent for HEAD and CONNECT requests, requests
-// whose method is not a constant, requests built elsewhere (a parameter, a
-// table) whose body this function never reads (they may be HEAD or
-// CONNECT), for branches where the status is 204 or 304 or the content
-// length is 0 (nothing to read), for requests sent to an httptest.Server,
-// through a test double's RoundTrip or through an http.Transport the
-// function builds for itself (a literal, new or a Clone, passed in a
-// Client literal or installed with client.Transport = tr; no pool to give
-// the connection back to), for requests through a golang.org/x/net/http2
-// Transport or ClientConn, directly or as the Transport of a local
-// http.Client literal (closing an HTTP/2 body resets its stream, not the
-// connection), for requests that end their connection themselves
-// (req.Close = true, a "Connection: close" header: keepalive reports
-// those) or that ask for a protocol upgrade (the non-101 answer of a
-// WebSocket handshake), for bodies handed to a helper that drains them,
+// whose method is not a constant (the method of http.NewRequest, or of an
+// SDK's NewRequest(method, ...) as olivere/elastic's, followed through
+// req.WithContext and conversions to *http.Request), requests built
+// elsewhere (a parameter, a table) whose body this function never reads
+// (they may be HEAD or CONNECT), for branches where the status is 204 or
+// 304 or the content length is 0 (nothing to read), for requests sent to
+// an httptest.Server, through a test double's RoundTrip or through an
+// http.Transport the function builds for itself (a literal, new or a
+// Clone, passed in a Client literal or installed with client.Transport =
+// tr; no pool to give the connection back to), for requests through a
+// golang.org/x/net/http2 Transport or ClientConn, directly or as the
+// Transport of a local http.Client literal (closing an HTTP/2 body resets
+// its stream, not the connection), for requests that end their connection
+// themselves (req.Close = true, a "Connection: close" header: keepalive
+// reports those) or that ask for a protocol upgrade (the non-101 answer of
+// a WebSocket handshake), for bodies handed to a helper that drains them,
 // and for deferred closes in main.main (they run as the process exits).
 //
 // Test code is left alone: _test.go files, test helpers (functions that
