@@ -951,10 +951,9 @@ func requestVar(info *types.Info, arg ast.Expr) ast.Expr {
 				arg = e.Args[0] // a conversion
 				continue
 			}
-			if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok &&
-				nethttp.IsMethod(nethttp.Callee(info, e), nethttp.HTTP, "Request", sel.Sel.Name) &&
-				(sel.Sel.Name == "WithContext" || sel.Sel.Name == "Clone") {
-				arg = sel.X
+			fn := nethttp.Callee(info, e)
+			if nethttp.IsMethod(fn, nethttp.HTTP, "Request", "WithContext") || nethttp.IsMethod(fn, nethttp.HTTP, "Request", "Clone") {
+				arg = ast.Unparen(e.Fun).(*ast.SelectorExpr).X
 				continue
 			}
 		}

@@ -92,6 +92,32 @@ func IsMethod(fn *types.Func, pkg, recv, name string) bool {
 	return n != nil && IsNamed(n, pkg, recv)
 }
 
+// IsMainOrInit reports whether decl, in package pkg, is main.main or an
+// init function: code that runs once per process, whose locals live as
+// long as the program.
+func IsMainOrInit(pkg *types.Package, decl *ast.FuncDecl) bool {
+	return decl.Recv == nil && (decl.Name.Name == "init" || decl.Name.Name == "main" && pkg.Name() == "main")
+}
+
+// MemberName returns how a catalog names fn within its package: Func
+// for a package-level function, Type.Method for a method of a named
+// type; ok is false for a function of no package or a method of an
+// unnamed type.
+func MemberName(fn *types.Func) (name string, ok bool) {
+	if fn == nil || fn.Pkg() == nil {
+		return "", false
+	}
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return fn.Name(), true
+	}
+	n := NamedOf(recv.Type())
+	if n == nil {
+		return "", false
+	}
+	return n.Obj().Name() + "." + fn.Name(), true
+}
+
 // NamedOf returns the named type t is or points to (through aliases), or
 // nil.
 func NamedOf(t types.Type) *types.Named {

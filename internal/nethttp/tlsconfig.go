@@ -45,16 +45,9 @@ func ConnTLSConfigArg(fn *types.Func) int {
 	case IsFunc(fn, TLS, "Client"):
 		return 1
 	}
-	if fn == nil || fn.Pkg() == nil {
+	name, ok := MemberName(fn)
+	if !ok {
 		return -1
-	}
-	name := fn.Name()
-	if recv := fn.Signature().Recv(); recv != nil {
-		n := NamedOf(recv.Type())
-		if n == nil {
-			return -1
-		}
-		name = n.Obj().Name() + "." + name
 	}
 	idx, ok := connConfigArgs[fn.Pkg().Path()+"."+name]
 	// Another version of the module may have moved the argument.

@@ -101,22 +101,11 @@ func importsCatalog(pkg *types.Package) bool {
 // lookupCatalog returns the catalog entry of fn, a package-level function
 // or a method of a named type (keyed Type.Method).
 func lookupCatalog(fn *types.Func) (catalogEntry, bool) {
-	if fn.Pkg() == nil {
+	name, ok := nethttp.MemberName(fn)
+	if !ok {
 		return catalogEntry{}, false
 	}
-	byName := catalog[fn.Pkg().Path()]
-	if byName == nil {
-		return catalogEntry{}, false
-	}
-	name := fn.Name()
-	if recv := fn.Signature().Recv(); recv != nil {
-		n := nethttp.NamedOf(recv.Type())
-		if n == nil {
-			return catalogEntry{}, false
-		}
-		name = n.Obj().Name() + "." + name
-	}
-	e, ok := byName[name]
+	e, ok := catalog[fn.Pkg().Path()][name]
 	return e, ok
 }
 

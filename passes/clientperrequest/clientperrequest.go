@@ -496,8 +496,7 @@ func (c *checker) exempt(fn inspector.Cursor) bool {
 	if !ok {
 		return false
 	}
-	name := decl.Name.Name
-	if decl.Recv == nil && (name == "init" || name == "main" && c.pass.Pkg.Name() == "main") {
+	if nethttp.IsMainOrInit(c.pass.Pkg, decl) {
 		return true
 	}
 	return nethttp.InTestFile(c.pass.Fset, decl.Pos())

@@ -56,7 +56,7 @@ func (a *checker) shortLivedTransport(cur inspector.Cursor) bool {
 // live as long as the program.
 func (a *checker) livesForTheProgram(fn inspector.Cursor) bool {
 	decl, ok := fn.Node().(*ast.FuncDecl)
-	return ok && decl.Recv == nil && (decl.Name.Name == "init" || decl.Name.Name == "main" && a.pass.Pkg.Name() == "main")
+	return ok && nethttp.IsMainOrInit(a.pass.Pkg, decl)
 }
 
 // enclosingFunc returns the innermost function declaration or literal
@@ -114,10 +114,7 @@ func (a *checker) clientTransport(kv inspector.Cursor) bool {
 // a Transport the Transport field of a local Client. A use in a closure
 // may run after fn returns.
 func (a *checker) localVar(v *types.Var, fn inspector.Cursor, h holder) bool {
-	for use := range fn.Preorder((*ast.Ident)(nil)) {
-		if a.pass.TypesInfo.Uses[use.Node().(*ast.Ident)] != v {
-			continue
-		}
+	for use := range a.localUses(fn, v) {
 		if enclosingFunc(use) != fn {
 			return false
 		}

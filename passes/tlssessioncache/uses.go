@@ -340,17 +340,11 @@ func (a *checker) fromParam(e ast.Expr, fn inspector.Cursor, seen map[*types.Var
 // isReceiver reports whether v is the receiver of the method fn.
 func (a *checker) isReceiver(v *types.Var, fn inspector.Cursor) bool {
 	decl, ok := fn.Node().(*ast.FuncDecl)
-	if !ok || decl.Recv == nil {
+	if !ok {
 		return false
 	}
-	for _, f := range decl.Recv.List {
-		for _, name := range f.Names {
-			if a.pass.TypesInfo.Defs[name] == v {
-				return true
-			}
-		}
-	}
-	return false
+	f, ok := a.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	return ok && f.Signature().Recv() == v
 }
 
 // assignedFromParam reports whether every value assigned to the local

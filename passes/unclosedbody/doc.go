@@ -41,10 +41,13 @@
 //
 // It also reports a response discarded outright (_, err := http.Get(url),
 // or the call used as a statement), and a `defer resp.Body.Close()` placed
-// directly in a loop body: the deferred calls run only when the function
-// returns, so every iteration keeps its connection busy until then. Close
-// the body at the end of each iteration, or move the iteration into a
-// function.
+// directly in a loop body when the loop can go round again with that body
+// closed by nothing but the defer: the deferred calls run only when the
+// function returns, so every iteration keeps its connection busy until
+// then. Close the body at the end of each iteration, or move the iteration
+// into a function. A loop whose every path that goes round again closes
+// or drains the body first (a retry helper that closes it), or returns
+// with it, is not reported.
 //
 // A response that the function returns to its caller on some paths is
 // still reported where it is dropped: an error path that decodes the body
