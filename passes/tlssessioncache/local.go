@@ -114,7 +114,12 @@ func (a *checker) clientTransport(kv inspector.Cursor) bool {
 // a Transport the Transport field of a local Client. A use in a closure
 // may run after fn returns.
 func (a *checker) localVar(v *types.Var, fn inspector.Cursor, h holder) bool {
-	for use := range a.localUses(fn, v) {
+	// fn itself, not localUses: fn may be a function literal outside any
+	// declaration (var DefaultTransport = func() *http.Transport {...}).
+	for use := range fn.Preorder((*ast.Ident)(nil)) {
+		if a.pass.TypesInfo.Uses[use.Node().(*ast.Ident)] != v {
+			continue
+		}
 		if enclosingFunc(use) != fn {
 			return false
 		}

@@ -94,3 +94,13 @@ func fromClient(newClient func() *http.Client) *http.Client {
 	tr.TLSClientConfig = &tls.Config{MinVersion: tls.VersionTLS12} // want `tls.Config used by a client has no ClientSessionCache`
 	return c
 }
+
+// minio-go's DefaultTransport: a function literal in a package variable
+// returns the transport it builds.
+var newDefaultTransport = func(secure bool) (*http.Transport, error) {
+	tr := &http.Transport{IdleConnTimeout: time.Minute}
+	if secure {
+		tr.TLSClientConfig = &tls.Config{MinVersion: tls.VersionTLS12} // want `tls.Config used by a client has no ClientSessionCache`
+	}
+	return tr, nil
+}
