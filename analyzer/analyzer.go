@@ -7,6 +7,7 @@ package analyzer
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/reuselint/reuselint/internal/pools"
 	"github.com/reuselint/reuselint/passes/clientperrequest"
 	"github.com/reuselint/reuselint/passes/keepalive"
 	"github.com/reuselint/reuselint/passes/tlssessioncache"
@@ -18,21 +19,28 @@ import (
 // A check is one pass of passes/: its package's Analyzer (default
 // settings; what cmd/reuselint and Bazel's nogo run) and its constructor
 // (fresh instances with their own flags, for the golangci-lint plugin and
-// tests).
+// tests), given the suite's one pool analysis (internal/pools), which it
+// may ignore.
 type check struct {
 	analyzer *analysis.Analyzer
-	new      func() *analysis.Analyzer
+	new      func(pools *analysis.Analyzer) *analysis.Analyzer
+}
+
+// alone adapts the constructor of a check that does not read the pool
+// analysis.
+func alone(new func() *analysis.Analyzer) func(*analysis.Analyzer) *analysis.Analyzer {
+	return func(*analysis.Analyzer) *analysis.Analyzer { return new() }
 }
 
 // checks lists every check, one line each, in the order the README lists
 // them.
 var checks = []check{
-	{clientperrequest.Analyzer, clientperrequest.New},
-	{keepalive.Analyzer, keepalive.New},
-	{tlssessioncache.Analyzer, tlssessioncache.New},
-	{transportdefaults.Analyzer, transportdefaults.New},
-	{unclosedbody.Analyzer, unclosedbody.New},
-	{undrainedbody.Analyzer, undrainedbody.New},
+	{clientperrequest.Analyzer, clientperrequest.NewWith},
+	{keepalive.Analyzer, keepalive.NewWith},
+	{tlssessioncache.Analyzer, tlssessioncache.NewWith},
+	{transportdefaults.Analyzer, transportdefaults.NewWith},
+	{unclosedbody.Analyzer, alone(unclosedbody.New)},
+	{undrainedbody.Analyzer, alone(undrainedbody.New)},
 }
 
 // Suite is every check with its default settings, as cmd/reuselint runs
@@ -67,11 +75,13 @@ func analyzers() []*analysis.Analyzer {
 	return as
 }
 
-// build returns fresh instances of every check.
+// build returns fresh instances of every check, sharing one fresh pool
+// analysis: a fact type belongs to one analyzer per run.
 func build() []*analysis.Analyzer {
+	p := pools.New()
 	as := make([]*analysis.Analyzer, len(checks))
 	for i, c := range checks {
-		as[i] = c.new()
+		as[i] = c.new(p)
 	}
 	return as
 }

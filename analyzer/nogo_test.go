@@ -5,8 +5,10 @@ import (
 	"reflect"
 	"runtime"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/reuselint/reuselint/internal/pools"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
@@ -25,10 +27,10 @@ func TestNogoContract(t *testing.T) {
 			t.Fatal("a check without Analyzer")
 		}
 		t.Run(a.Name, func(t *testing.T) {
-			if pkg, want := funcPackage(c.new), "github.com/reuselint/reuselint/passes/"+a.Name; pkg != want {
+			if pkg, want := funcPackage(a.Run), "github.com/reuselint/reuselint/passes/"+a.Name; pkg != want {
 				t.Errorf("check %s comes from package %s, want %s (nogo names analyzers by package)", a.Name, pkg, want)
 			}
-			if fresh := c.new(); fresh.Name != a.Name || fresh == a {
+			if fresh := c.new(pools.New()); fresh.Name != a.Name || fresh == a {
 				t.Errorf("New() of %s gives %q (same value: %v); want a fresh analyzer of the same name", a.Name, fresh.Name, fresh == a)
 			}
 			if err := analysis.Validate([]*analysis.Analyzer{a}); err != nil {
@@ -65,15 +67,11 @@ func TestSuiteBuiltOnce(t *testing.T) {
 	}
 }
 
-func funcPackage(fn func() *analysis.Analyzer) string {
-	name := runtime.FuncForPC(reflect.ValueOf(fn).Pointer()).Name() // path/to/pkg.New
-	for i := len(name) - 1; i >= 0; i-- {
-		if name[i] == '/' {
-			break
-		}
-		if name[i] == '.' {
-			return name[:i]
-		}
+func funcPackage(fn any) string {
+	name := runtime.FuncForPC(reflect.ValueOf(fn).Pointer()).Name() // path/to/pkg.New.func1
+	slash := strings.LastIndex(name, "/")
+	if dot := strings.Index(name[slash+1:], "."); dot >= 0 {
+		return name[:slash+1+dot]
 	}
 	return name
 }

@@ -10,6 +10,7 @@
 //	      reuselint:
 //	        type: module
 //	        settings:
+//	          all: false
 //	          checks:
 //	            tlssessioncache:
 //	              enabled: false
@@ -17,6 +18,8 @@
 //	              options:
 //	                <flag>: <value>
 //
+// settings.all (a boolean, false by default) reports every instance, also
+// what the cost model leaves out by default, like reuselint -all.
 // settings.checks maps a check's name to its settings: enabled (a
 // boolean, true by default) and options, the check's own flags as listed
 // by "reuselint help <check>" without the "<check>." prefix. An option's
@@ -93,8 +96,19 @@ func configure(settings any, suite []*analysis.Analyzer) ([]*analysis.Analyzer, 
 		return nil, fmt.Errorf("reuselint settings: want a mapping with key checks, got %s", describe(settings))
 	}
 	for _, key := range sortedKeys(top) {
+		if key == "all" {
+			on, ok := top[key].(bool)
+			if !ok {
+				fail("all: want true or false, got %s", describe(top[key]))
+				continue
+			}
+			if err := analyzer.SetAll(suite, on); err != nil {
+				fail("all: %v", err)
+			}
+			continue
+		}
 		if key != "checks" {
-			fail("unknown key %q; the only key is checks", key)
+			fail("unknown key %q; the keys are all and checks", key)
 			continue
 		}
 		checks, ok := asMap(top[key])

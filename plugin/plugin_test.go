@@ -98,7 +98,8 @@ func TestConfigureEmpty(t *testing.T) {
 // naming the key at fault.
 func TestConfigureErrors(t *testing.T) {
 	for _, c := range []struct{ src, want string }{
-		{`{"chekcs": {}}`, `reuselint settings: unknown key "chekcs"; the only key is checks`},
+		{`{"chekcs": {}}`, `reuselint settings: unknown key "chekcs"; the keys are all and checks`},
+		{`{"all": "yes"}`, `reuselint settings: all: want true or false, got "yes"`},
 		{`[1, 2]`, `reuselint settings: want a mapping with key checks, got a list`},
 		{`{"checks": ["alpha"]}`, `checks: want a mapping from check names to their settings, got a list`},
 		{`{"checks": {"alpah": {}}}`, `checks: unknown check "alpah"; the checks are alpha, beta`},
@@ -122,6 +123,27 @@ func TestConfigureErrors(t *testing.T) {
 		if !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%q:\n got %q\nwant %q", c.src, err, c.want)
 		}
+	}
+}
+
+// TestConfigureAll checks that the top-level all switch sets the all
+// flag of every check of the real suite that has one.
+func TestConfigureAll(t *testing.T) {
+	suite, err := configure(decode(t, `{"all": true}`), analyzer.NewForGolangci())
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, a := range suite {
+		if f := a.Flags.Lookup("all"); f != nil {
+			n++
+			if f.Value.String() != "true" {
+				t.Errorf("%s: all is %s, want true", a.Name, f.Value)
+			}
+		}
+	}
+	if n < 3 {
+		t.Errorf("%d checks have an all flag, want at least 3 (clientperrequest's pool checks)", n)
 	}
 }
 

@@ -29,6 +29,7 @@ import (
 )
 
 func main() {
+	os.Args = analyzer.ExpandAll(os.Args, analyzer.Suite)
 	if len(os.Args) > 1 && os.Args[1] == "probe" {
 		os.Exit(runProbe(os.Args[2:], os.Stderr))
 	}

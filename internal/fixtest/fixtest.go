@@ -11,12 +11,15 @@ package fixtest
 
 import (
 	"bytes"
+	"fmt"
+	"go/ast"
 	"go/format"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -133,4 +136,50 @@ var innerBlanks = regexp.MustCompile(`(\S)[ \t]+`)
 // that two sources that differ only in alignment padding compare equal.
 func unaligned(src []byte) []byte {
 	return innerBlanks.ReplaceAll(src, []byte("$1 "))
+}
+
+// Without returns t as an analysistest.Testing that drops the unmatched
+// expectations of one kind, "fact" or "diagnostic". One testdata tree
+// then tests two analyzers that share it: the pool analysis (facts, no
+// diagnostics) and clientperrequest (diagnostics, no facts of its own).
+// Everything else analysistest finds wrong still fails the test.
+func Without(t *testing.T, kind string) analysistest.Testing {
+	return without{t, "no " + kind + " was reported matching"}
+}
+
+type without struct {
+	t    *testing.T
+	drop string
+}
+
+func (w without) Errorf(format string, args ...any) {
+	w.t.Helper()
+	if msg := fmt.Sprintf(format, args...); !strings.Contains(msg, w.drop) {
+		w.t.Error(msg)
+	}
+}
+
+// SilentMark is what a testdata function's doc comment says when a
+// check must report nothing in it by default (its // want comments hold
+// what -all reports).
+const SilentMark = "Silent by default"
+
+// CheckSilent fails for each diagnostic of results (a default run, made
+// with Without(t, "diagnostic") so that -all's expectations are not
+// required) reported inside a function whose doc comment says
+// SilentMark.
+func CheckSilent(t *testing.T, results []*analysistest.Result) {
+	t.Helper()
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			for _, f := range r.Pass.Files {
+				for _, decl := range f.Decls {
+					fd, ok := decl.(*ast.FuncDecl)
+					if ok && fd.Pos() <= d.Pos && d.Pos < fd.End() && fd.Doc != nil && strings.Contains(fd.Doc.Text(), SilentMark) {
+						t.Errorf("%s: reported by default in %s (%s): %s", r.Pass.Fset.Position(d.Pos), fd.Name.Name, SilentMark, d.Message)
+					}
+				}
+			}
+		}
+	}
 }

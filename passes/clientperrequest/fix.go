@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/reuselint/reuselint/internal/nethttp"
+	"github.com/reuselint/reuselint/internal/pools"
 )
 
 // fix returns the fix that builds the pool once, in a package-level
@@ -21,18 +22,18 @@ import (
 // construction refers to local names, the pool is closed or configured
 // after construction, or it is not a pointer or interface (a copy would
 // not share the connections).
-func (c *checker) fix(p pool, fn inspector.Cursor, lt *lifetime) *analysis.SuggestedFix {
-	if p.result >= 0 || lt.closed || lt.mutated {
+func (c *checker) fix(p *pools.Pool) *analysis.SuggestedFix {
+	if p.Result >= 0 || p.Closed || p.Mutated {
 		return nil
 	}
 	info := c.pass.TypesInfo
-	expr := p.cur.Node().(ast.Expr)
+	expr := p.Cur.Node().(ast.Expr)
 	switch types.Unalias(info.TypeOf(expr)).Underlying().(type) {
 	case *types.Pointer, *types.Interface:
 	default:
 		return nil
 	}
-	top, ok := topDecl(fn)
+	top, ok := topDecl(p.Fn)
 	if !ok {
 		return nil
 	}
@@ -45,7 +46,7 @@ func (c *checker) fix(p pool, fn inspector.Cursor, lt *lifetime) *analysis.Sugge
 	if err != nil {
 		return nil
 	}
-	name := c.freshName("shared"+p.noun, expr.Pos())
+	name := c.freshName("shared"+p.Noun, expr.Pos())
 	text := src[tf.Offset(expr.Pos()):tf.Offset(expr.End())]
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "package p\n\n// %s is built once, so that requests reuse its connections.\nvar %s = %s\n", name, name, text)
@@ -65,8 +66,8 @@ func (c *checker) fix(p pool, fn inspector.Cursor, lt *lifetime) *analysis.Sugge
 			at = d.Doc.Pos()
 		}
 	}
-	what := p.noun
-	if p.kind == ctorPool {
+	what := p.Noun
+	if p.Kind == pools.Constructor {
 		what = "pool"
 	}
 	return &analysis.SuggestedFix{

@@ -2,39 +2,40 @@ package clientperrequest
 
 import (
 	"fmt"
-	"go/ast"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/reuselint/reuselint/internal/pools"
 )
 
 // report reports p, with a fix when one is safe.
-func (c *checker) report(p pool, fn inspector.Cursor, lt *lifetime, where string) {
-	fix := c.fix(p, fn, lt)
+func (c *checker) report(p *pools.Pool) {
+	fix := c.fix(p)
+	where := p.Where
 	var subject, cost, remedy string
-	switch p.kind {
-	case transportPool:
+	switch p.Kind {
+	case pools.Transport:
 		subject = "http.Transport created"
-	case clientPool:
+	case pools.Client:
 		subject = "http.Client with its own Transport created"
-	case dbPool:
+	case pools.DB:
 		subject = "sql.DB opened"
-	case ctorPool:
-		subject = "connection pool from " + p.callee + " created"
-		if p.desc != "" {
-			subject = p.desc + " from " + p.callee + " created"
+	case pools.Constructor:
+		subject = "connection pool from " + p.Callee + " created"
+		if p.Desc != "" {
+			subject = p.Desc + " from " + p.Callee + " created"
 		}
-		if p.conn {
-			subject = p.desc + " from " + p.callee + " opened"
+		if p.Conn {
+			subject = p.Desc + " from " + p.Callee + " opened"
 		}
 	}
 	switch {
-	case p.desc != "":
+	case p.Desc != "":
 		cost = "pays connect, TLS and authentication again"
-	case p.http:
+	case p.HTTP:
 		cost = "opens new connections and TLS handshakes"
-	case p.sql:
+	case p.SQL:
 		cost = "opens new database connections"
 	default:
 		cost = "opens new connections"
@@ -45,15 +46,15 @@ func (c *checker) report(p pool, fn inspector.Cursor, lt *lifetime, where string
 	case "on every loop iteration":
 		cost = "each iteration " + cost
 	case "for a single request and dropped":
-		cost = "each call of " + funcName(fn) + " " + cost
+		cost = "each call of " + pools.FuncName(p.Fn) + " " + cost
 	default:
 		cost = "each call " + cost
 	}
-	noun := p.noun
-	if p.kind == ctorPool {
+	noun := p.Noun
+	if p.Kind == pools.Constructor {
 		noun = "pool"
-		if p.desc != "" {
-			noun = p.desc
+		if p.Desc != "" {
+			noun = p.Desc
 		}
 	}
 	switch {
@@ -64,7 +65,7 @@ func (c *checker) report(p pool, fn inspector.Cursor, lt *lifetime, where string
 	default:
 		remedy = "build one " + noun + " and reuse it"
 	}
-	node := p.cur.Node()
+	node := p.Cur.Node()
 	d := analysis.Diagnostic{
 		Pos:     node.Pos(),
 		End:     node.End(),
@@ -74,12 +75,4 @@ func (c *checker) report(p pool, fn inspector.Cursor, lt *lifetime, where string
 		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
 	}
 	c.pass.Report(d)
-}
-
-// funcName names the function declared at fn.
-func funcName(fn inspector.Cursor) string {
-	if d, ok := fn.Node().(*ast.FuncDecl); ok {
-		return d.Name.Name
-	}
-	return "the function"
 }

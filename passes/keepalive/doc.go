@@ -90,6 +90,13 @@
 // instead of leaking it idle and the cost is the Transport per call, which
 // clientperrequest reports (amqp091-go's one-shot management calls).
 //
+// Cost model: Close or a "Connection: close" header on a request sent
+// from a function that builds its own transport dying with its call
+// (internal/pools: built per request, or carrying one request) is not
+// reported: there is no pool to return the connection to, and
+// clientperrequest reports the transport when the function runs often.
+// -keepalive.all (or the suite's -all) reports it too.
+//
 // Known limits: the check does not follow a Transport through function
 // calls, nor a request into the functions it is passed to; it does not
 // report a header built in a variable before being assigned to a request.

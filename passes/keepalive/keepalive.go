@@ -15,23 +15,30 @@ import (
 	"github.com/reuselint/reuselint/internal/edit"
 	"github.com/reuselint/reuselint/internal/lazyinspect"
 	"github.com/reuselint/reuselint/internal/nethttp"
+	"github.com/reuselint/reuselint/internal/pools"
 )
 
 //go:generate go run ../../internal/doc/gendoc keepalive
 
 // Analyzer is the keepalive check with its default settings.
-var Analyzer = New()
+var Analyzer = NewWith(pools.Analyzer)
 
-// New returns a fresh keepalive analyzer.
-func New() *analysis.Analyzer {
-	return &analysis.Analyzer{
+// New returns a fresh keepalive analyzer with its own pool analysis.
+func New() *analysis.Analyzer { return NewWith(pools.New()) }
+
+// NewWith returns a fresh keepalive analyzer that reads the pool
+// analysis p.
+func NewWith(p *analysis.Analyzer) *analysis.Analyzer {
+	a := &analysis.Analyzer{
 		Name:      "keepalive",
 		Doc:       docString,
 		URL:       rdoc.URL("keepalive"),
-		Requires:  []*analysis.Analyzer{lazyinspect.Analyzer},
+		Requires:  []*analysis.Analyzer{lazyinspect.Analyzer, p},
 		FactTypes: []analysis.Fact{new(newRequest)},
-		Run:       run,
 	}
+	all := pools.AllFlag(&a.Flags)
+	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, *all) }
+	return a
 }
 
 const (
@@ -42,7 +49,7 @@ const (
 	msgIdleDB  = "sql.DB with SetMaxIdleConns(%s) keeps no idle connection: every query opens a new connection (TLS handshake and authentication included) instead of reusing one"
 )
 
-func run(pass *analysis.Pass) (any, error) {
+func run(pass *analysis.Pass, all bool) (any, error) {
 	// Every pattern names a type, field or method of net/http or
 	// database/sql: with an import, or by selecting a field or method on a
 	// value from another package (req.Close, req.Header.Set).
@@ -58,6 +65,7 @@ func run(pass *analysis.Pass) (any, error) {
 		newReq:   make(map[*types.Func]bool),
 		visiting: make(map[*types.Var]bool),
 		noReuse:  nethttp.NewNoReuseFuncs(pass.TypesInfo),
+		all:      all,
 	}
 	in := lazyinspect.Inspector(pass)
 	var files []inspector.Cursor
@@ -101,16 +109,31 @@ type checker struct {
 	newReq   map[*types.Func]bool             // returnsNewRequest, computed once
 	visiting map[*types.Var]bool              // request variables whose provenance is being computed
 	noReuse  *nethttp.NoReuseFuncs            // test helpers and functions building a protocol-upgrade request
+	all      bool                             // report requests sent through a pool that dies with its call too
 }
 
 // report reports n with edit.ReportRemoval unless cur is in a function
 // that skipped rejects. It asks only for a finding: skipped reads the
 // whole enclosing function, which every node of a package would pay for.
 func (c *checker) report(cur inspector.Cursor, n ast.Node, msg, fix string, edits func(*edit.Source) []analysis.TextEdit) {
-	if c.skipped(cur) {
+	if c.skipped(cur) || !c.all && c.shortLivedPool(cur) {
 		return
 	}
 	edit.ReportRemoval(c.pass, n, msg, fix, edits)
+}
+
+// shortLivedPool reports whether cur is in a function that builds an
+// HTTP pool dying with its call (see pools.Result.BuildsShortLived): its
+// requests have no pool to return a connection to, so Close or a
+// Connection header costs nothing more (clientperrequest reports the
+// pool when the function runs often).
+func (c *checker) shortLivedPool(cur inspector.Cursor) bool {
+	res := pools.Results(c.pass)
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		_, ok := res.BuildsShortLived(fn.Node())
+		return ok
+	}
+	return false
 }
 
 // skipped reports whether cur is in a function whose settings cost no

@@ -62,6 +62,13 @@
 // in its own file, so findings in the package's other files get theirs on
 // the next run, once the variable exists.
 //
+// Cost model: a config that turns session tickets off
+// (SessionTicketsDisabled: true) is a deliberate opt-out of resumption,
+// often a security choice: it is not reported by default. With
+// -tlssessioncache.all (or the suite's -all) it is reported once, at
+// SessionTicketsDisabled, and its missing cache only when adding one
+// would skip VerifyPeerCertificate.
+//
 // Not reported: a one-shot probe, whose connection is only handshaken,
 // inspected (ConnectionState) and closed, as client-go's
 // GetClientCANames does (it needs the full handshake to see what the

@@ -11,23 +11,32 @@ import (
 	"github.com/reuselint/reuselint/internal/edit"
 	"github.com/reuselint/reuselint/internal/lazyinspect"
 	"github.com/reuselint/reuselint/internal/nethttp"
+	"github.com/reuselint/reuselint/internal/pools"
 )
 
 //go:generate go run ../../internal/doc/gendoc tlssessioncache
 
 // Analyzer is the tlssessioncache check with its default settings.
-var Analyzer = New()
+var Analyzer = NewWith(pools.Analyzer)
 
 // New returns a fresh tlssessioncache analyzer.
-func New() *analysis.Analyzer {
-	return &analysis.Analyzer{
+func New() *analysis.Analyzer { return NewWith(pools.New()) }
+
+// NewWith returns a fresh tlssessioncache analyzer in a suite whose pool
+// analysis is p. The check reads no pool result yet: its configs' clients
+// are followed by its own uses (see local.go), but its -all flag is the
+// suite's cost switch.
+func NewWith(p *analysis.Analyzer) *analysis.Analyzer {
+	a := &analysis.Analyzer{
 		Name:      "tlssessioncache",
 		Doc:       docString,
 		URL:       rdoc.URL("tlssessioncache"),
 		Requires:  []*analysis.Analyzer{lazyinspect.Analyzer},
 		FactTypes: []analysis.Fact{new(uncachedConfig)},
-		Run:       run,
 	}
+	all := pools.AllFlag(&a.Flags)
+	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, *all) }
+	return a
 }
 
 const (
@@ -40,7 +49,7 @@ const (
 	msgTickets       = "SessionTicketsDisabled on a tls.Config used by a client: every new connection does a full TLS handshake instead of resuming a session"
 )
 
-func run(pass *analysis.Pass) (any, error) {
+func run(pass *analysis.Pass, all bool) (any, error) {
 	// A config literal needs crypto/tls; a client sink for a config from
 	// another package's function needs net/http or crypto/tls. net/http
 	// itself only clones its callers' configs and builds its server's;
@@ -60,6 +69,7 @@ func run(pass *analysis.Pass) (any, error) {
 		reported:  make(map[ast.Node]bool),
 		fresh:     make(map[*types.Func]*freshness),
 		onlyFresh: make(map[*types.Func]bool),
+		all:       all,
 	}
 	a.collect(lazyinspect.Inspector(pass))
 	for _, o := range a.origins {
@@ -93,6 +103,8 @@ type checker struct {
 	// pending holds the per-dial diagnostics until the fix knows the
 	// package's shared cache (see flushPerDial).
 	pending []pendingFix
+	// all reports deliberate opt-outs too (SessionTicketsDisabled).
+	all bool
 }
 
 // isConfig reports whether t is tls.Config or *tls.Config.
@@ -151,7 +163,17 @@ func (a *checker) check(o origin) {
 	}
 	set := a.settings(o, &total)
 	unsafe := set.verifyPeer && !set.verifyConn
-	if !set.cache {
+	ticketsOff := set.ticketsElt >= 0 || len(total.tickets) > 0
+	if ticketsOff && !a.all {
+		// A deliberate opt-out of resumption (a security choice): a cache
+		// could never be used, and turning tickets back on is the
+		// author's call.
+		return
+	}
+	// With tickets off, the SessionTicketsDisabled finding below says it
+	// once; a missing cache is only worth saying when adding one is
+	// unsafe.
+	if !set.cache && (!ticketsOff || unsafe) {
 		if perDial {
 			a.reportPerDial(o, unsafe, set.clientCert)
 		} else {

@@ -13,6 +13,18 @@ func Test(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), tlssessioncache.New(), "a", "perdial", "reuse", "fields", "helpers", "upgrade")
 }
 
+// TestTicketsOff: configs that turn session tickets off are a deliberate
+// opt-out, silent by default (any diagnostic fails the first run) and
+// reported once each with -all.
+func TestTicketsOff(t *testing.T) {
+	fixtest.CheckSilent(t, analysistest.Run(fixtest.Without(t, "diagnostic"), analysistest.TestData(), tlssessioncache.New(), "tickets"))
+	a := tlssessioncache.New()
+	if err := a.Flags.Set("all", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "tickets")
+}
+
 func TestCrossPackage(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), tlssessioncache.New(), "lib", "user", "example.com/internal/testutil")
 }

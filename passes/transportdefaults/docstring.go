@@ -71,6 +71,12 @@ that returns nil on some path (sentry-go's getTLSConfig builds a config
 only for custom CAs: by default the field is nil at run time and HTTP/2
 stays on).
 
+Cost model: a transport that dies with its call (built per request in
+a handler or loop, which clientperrequest reports; or carrying one
+request, or none) is not reported: HTTP/2 would help no later request,
+and clientperrequest's fix (one shared transport) is the one that
+matters. -transportdefaults.all (or the suite's -all) reports it too.
+
 Known limits: the check follows a transport through local variables of
 its function only. A transport that leaves its function (returned,
 stored, assigned to a package variable) is reported unless some function

@@ -11,22 +11,30 @@ import (
 	rdoc "github.com/reuselint/reuselint/internal/doc"
 	"github.com/reuselint/reuselint/internal/lazyinspect"
 	"github.com/reuselint/reuselint/internal/nethttp"
+	"github.com/reuselint/reuselint/internal/pools"
 )
 
 //go:generate go run ../../internal/doc/gendoc transportdefaults
 
 // Analyzer is the transportdefaults check with its default settings.
-var Analyzer = New()
+var Analyzer = NewWith(pools.Analyzer)
 
-// New returns a fresh transportdefaults analyzer.
-func New() *analysis.Analyzer {
-	return &analysis.Analyzer{
+// New returns a fresh transportdefaults analyzer with its own pool
+// analysis.
+func New() *analysis.Analyzer { return NewWith(pools.New()) }
+
+// NewWith returns a fresh transportdefaults analyzer that reads the pool
+// analysis p.
+func NewWith(p *analysis.Analyzer) *analysis.Analyzer {
+	a := &analysis.Analyzer{
 		Name:     "transportdefaults",
 		Doc:      docString,
 		URL:      rdoc.URL("transportdefaults"),
-		Requires: []*analysis.Analyzer{lazyinspect.Analyzer},
-		Run:      run,
+		Requires: []*analysis.Analyzer{lazyinspect.Analyzer, p},
 	}
+	all := pools.AllFlag(&a.Flags)
+	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, *all) }
+	return a
 }
 
 // triggers are the fields that make net/http leave HTTP/2 off unless
@@ -39,7 +47,7 @@ var deciders = []string{"ForceAttemptHTTP2", "Protocols", "TLSNextProto"}
 const msgFormat = "http.Transport sets %s but not ForceAttemptHTTP2, so net/http turns HTTP/2 off for it: " +
 	"concurrent requests to a host each open their own connection and TLS handshake instead of sharing one"
 
-func run(pass *analysis.Pass) (any, error) {
+func run(pass *analysis.Pass, all bool) (any, error) {
 	// A Transport literal or new(http.Transport) names net/http.
 	// Test support (httptest included) talks to its own test servers.
 	if !nethttp.Imports(pass.Pkg, nethttp.HTTP) || nethttp.IsTestPackage(pass.Pkg.Path()) {
@@ -57,7 +65,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c.findDeciders(files)
 	for _, file := range files {
 		for cur := range file.Preorder((*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)) {
-			if t := c.transportAt(cur); t != nil && !c.silent(t) {
+			if t := c.transportAt(cur); t != nil && !c.silent(t) && (all || !shortLived(pass, t)) {
 				c.report(t)
 			}
 		}
@@ -73,6 +81,14 @@ type checker struct {
 	decides    map[ast.Node]bool
 	pkgDecides bool
 	noReuse    *nethttp.NoReuseFuncs // test helpers and upgrade-request builders
+}
+
+// shortLived reports whether t dies with the call that builds it: HTTP/2
+// would help no later request (a pool built per call is
+// clientperrequest's finding).
+func shortLived(pass *analysis.Pass, t *transport) bool {
+	_, ok := pools.Results(pass).ShortLived(t.anchor)
+	return ok
 }
 
 // report reports t, naming the trigger fields it sets and the defaults it

@@ -17,6 +17,19 @@ func TestFixesGofmtCleanAndCompile(t *testing.T) {
 	fixtest.Check(t, analysistest.TestData(), transportdefaults.New(), "a")
 }
 
+// TestPerCall: transports that die with their call are silent by
+// default (the first run drops only the expectations, so a finding on
+// them fails) and reported with -all; kept transports are reported both
+// ways.
+func TestPerCall(t *testing.T) {
+	fixtest.CheckSilent(t, analysistest.Run(fixtest.Without(t, "diagnostic"), analysistest.TestData(), transportdefaults.New(), "percall"))
+	a := transportdefaults.New()
+	if err := a.Flags.Set("all", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), a, "percall")
+}
+
 // TestSilent covers the transports configured where the check looks
 // beyond the literal: http2.ConfigureTransport(s), callers in the same
 // package, other packages' functions, a package that reads the decider

@@ -6,22 +6,6 @@ import (
 	"net/http"
 )
 
-func pinned(check func([][]byte, [][]*x509.Certificate) error) *http.Transport {
-	return &http.Transport{
-		TLSClientConfig: &tls.Config{ // want `resumed sessions would skip its VerifyPeerCertificate: move that verification to VerifyConnection`
-			VerifyPeerCertificate:  check,
-			SessionTicketsDisabled: true,
-		},
-	}
-}
-
-func pinnedLater(check func([][]byte, [][]*x509.Certificate) error) *http.Transport {
-	cfg := &tls.Config{} // want `move that verification to VerifyConnection`
-	cfg.VerifyPeerCertificate = check
-	cfg.SessionTicketsDisabled = true
-	return &http.Transport{TLSClientConfig: cfg}
-}
-
 func bothCallbacks(check func([][]byte, [][]*x509.Certificate) error, conn func(tls.ConnectionState) error) *http.Transport {
 	return &http.Transport{TLSClientConfig: &tls.Config{VerifyPeerCertificate: check, VerifyConnection: conn}} // want `tls.Config used by a client has no ClientSessionCache: every`
 }

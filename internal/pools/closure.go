@@ -1,4 +1,4 @@
-package clientperrequest
+package pools
 
 import (
 	"go/ast"
@@ -50,5 +50,5 @@ func (c *checker) closureMaker(fn inspector.Cursor) (string, bool) {
 	default:
 		return "", false
 	}
-	return funcName(maker), true
+	return FuncName(maker), true
 }

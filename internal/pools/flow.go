@@ -1,4 +1,4 @@
-package clientperrequest
+package pools
 
 import (
 	"go/ast"
