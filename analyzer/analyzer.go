@@ -26,12 +26,6 @@ type check struct {
 	new      func(pools *analysis.Analyzer) *analysis.Analyzer
 }
 
-// alone adapts the constructor of a check that does not read the pool
-// analysis.
-func alone(new func() *analysis.Analyzer) func(*analysis.Analyzer) *analysis.Analyzer {
-	return func(*analysis.Analyzer) *analysis.Analyzer { return new() }
-}
-
 // checks lists every check, one line each, in the order the README lists
 // them.
 var checks = []check{
@@ -39,8 +33,8 @@ var checks = []check{
 	{keepalive.Analyzer, keepalive.NewWith},
 	{tlssessioncache.Analyzer, tlssessioncache.NewWith},
 	{transportdefaults.Analyzer, transportdefaults.NewWith},
-	{unclosedbody.Analyzer, alone(unclosedbody.New)},
-	{undrainedbody.Analyzer, alone(undrainedbody.New)},
+	{unclosedbody.Analyzer, unclosedbody.NewWith},
+	{undrainedbody.Analyzer, undrainedbody.NewWith},
 }
 
 // Suite is every check with its default settings, as cmd/reuselint runs

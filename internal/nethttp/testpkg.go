@@ -18,6 +18,7 @@ var testPackageNames = map[string]bool{
 	"testsupport":  true,
 	"testfixtures": true,
 	"e2e":          true, // end-to-end test harnesses (go-redis maintnotifications/e2e)
+	"httptest":     true, // a module's own test servers (go-containerregistry internal/httptest)
 }
 
 // IsTestPackage reports whether the import path names a test-support

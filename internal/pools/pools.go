@@ -184,6 +184,7 @@ func run(pass *analysis.Pass, extra extraConstructors) *Result {
 		insp:    insp,
 		borrows: make(map[borrowKey]borrowSummary),
 	}
+	res.c = c
 
 	// Candidates: every call and &T{} inside a function, outside
 	// _test.go files. Test code is exempt, and a constructor declared

@@ -19,6 +19,31 @@ type Result struct {
 	short map[ast.Node]string
 	// shortFns maps the functions that build such a pool to why.
 	shortFns map[ast.Node]string
+
+	c *checker // for frequency questions; nil when no pool can be built here
+}
+
+// RunsOnce reports whether the code at n, inside the function fn (a
+// FuncDecl or FuncLit), runs at most once per process as far as this
+// package shows: fn is main, init, a test, a command-line action, or an
+// unexported function whose every call runs once (up to three callers
+// up), and n is in no loop of fn. A connection lost there is lost once.
+func (r *Result) RunsOnce(fn, n ast.Node) bool {
+	if r.c == nil {
+		return false
+	}
+	fcur, ok := r.c.insp.Root().FindNode(fn)
+	if !ok {
+		return false
+	}
+	ncur, ok := fcur.FindNode(n)
+	if !ok {
+		return false
+	}
+	if _, inLoop := loopBody(ncur); inLoop {
+		return false
+	}
+	return r.c.runsOnce(fcur, 3) || r.c.inCLIAction(fcur)
 }
 
 // Results returns the pool analysis' result for pass, which must list

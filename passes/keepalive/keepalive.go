@@ -66,6 +66,7 @@ func run(pass *analysis.Pass, all bool) (any, error) {
 		visiting: make(map[*types.Var]bool),
 		noReuse:  nethttp.NewNoReuseFuncs(pass.TypesInfo),
 		all:      all,
+		first:    make(map[causeKey]int),
 	}
 	in := lazyinspect.Inspector(pass)
 	var files []inspector.Cursor
@@ -99,6 +100,9 @@ func run(pass *analysis.Pass, all bool) (any, error) {
 		}
 	}
 	c.exportFacts()
+	for _, d := range c.diags {
+		pass.Report(d)
+	}
 	return nil, nil
 }
 
@@ -110,16 +114,83 @@ type checker struct {
 	visiting map[*types.Var]bool              // request variables whose provenance is being computed
 	noReuse  *nethttp.NoReuseFuncs            // test helpers and functions building a protocol-upgrade request
 	all      bool                             // report requests sent through a pool that dies with its call too
+	diags    []analysis.Diagnostic            // the findings, reported when the package is done
+	first    map[causeKey]int                 // index in diags of the first finding of each cause
 }
 
 // report reports n with edit.ReportRemoval unless cur is in a function
 // that skipped rejects. It asks only for a finding: skipped reads the
 // whole enclosing function, which every node of a package would pay for.
+// One function switching keep-alive off several times for one purpose
+// (two fields of one transport, the same field in two branches, Close and
+// a Connection header on one request) gets one finding, at the first
+// site, with the others as related locations: one cause, one finding.
 func (c *checker) report(cur inspector.Cursor, n ast.Node, msg, fix string, edits func(*edit.Source) []analysis.TextEdit) {
 	if c.skipped(cur) || !c.all && c.shortLivedPool(cur) {
 		return
 	}
-	edit.ReportRemoval(c.pass, n, msg, fix, edits)
+	key := causeKey{group: causeOf(msg)}
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		key.fn = fn.Node()
+		break
+	}
+	var d analysis.Diagnostic
+	inner := *c.pass
+	inner.Report = func(rd analysis.Diagnostic) { d = rd }
+	edit.ReportRemoval(&inner, n, msg, fix, edits)
+	i, ok := c.first[key]
+	if !ok || key.fn == nil {
+		c.first[key] = len(c.diags)
+		c.diags = append(c.diags, d)
+		return
+	}
+	first := &c.diags[i]
+	first.Related = append(first.Related, analysis.RelatedInformation{Pos: d.Pos, End: d.End, Message: "also here: " + d.Message})
+	mergeFix(first, d)
+}
+
+// mergeFix adds the edits of d's fix to first's, so that one fix removes
+// every site of the cause. When they would overlap, or a site has no
+// fix, first keeps no fix: a partial one would leave the cause in place.
+func mergeFix(first *analysis.Diagnostic, d analysis.Diagnostic) {
+	if len(first.SuggestedFixes) == 0 {
+		return
+	}
+	if len(d.SuggestedFixes) == 0 {
+		first.SuggestedFixes = nil
+		return
+	}
+	fix := &first.SuggestedFixes[0]
+	for _, e := range d.SuggestedFixes[0].TextEdits {
+		for _, f := range fix.TextEdits {
+			if e.Pos < f.End && f.Pos < e.End || e.Pos == f.Pos {
+				first.SuggestedFixes = nil
+				return
+			}
+		}
+	}
+	fix.TextEdits = append(fix.TextEdits, d.SuggestedFixes[0].TextEdits...)
+	if !strings.HasSuffix(fix.Message, " and the other switches") {
+		fix.Message += " and the other switches"
+	}
+}
+
+// causeKey groups the findings of one function that share a cause.
+type causeKey struct {
+	fn    ast.Node // the enclosing function; nil at package level
+	group string
+}
+
+// causeOf names the cause a message reports: the transport's pool, the
+// request's connection, or the database's pool.
+func causeOf(msg string) string {
+	switch msg {
+	case msgDisable, msgIdle:
+		return "transport"
+	case msgClose, msgHeader:
+		return "request"
+	}
+	return msg
 }
 
 // shortLivedPool reports whether cur is in a function that builds an

@@ -123,6 +123,37 @@ func (c *checker) silent(t *transport) bool {
 	return c.unixDial(t) || c.inMemoryDial(t) || c.handPickedProtos(t)
 }
 
+// lowValue reports whether losing HTTP/2 costs t little, so that only
+// -all reports it: its keep-alives are off (keepalive reports that cause;
+// no connection is reused at all, so multiplexing one is moot), or its
+// per-host idle pool is sized for concurrency (MaxIdleConnsPerHost a
+// constant above net/http's DefaultMaxIdleConnsPerHost, 2): HTTP/1.1
+// keeps that many connections per host and reuses them, and HTTP/2 would
+// save only their first handshakes (algoliasearch-client-go v3 and
+// meilisearch-go share one such transport per client).
+func (c *checker) lowValue(t *transport) bool {
+	info := c.pass.TypesInfo
+	if v := t.field("DisableKeepAlives"); v != nil && nethttp.IsTrue(info, v) {
+		return true
+	}
+	if v := t.field("MaxIdleConnsPerHost"); v != nil {
+		if tv := info.Types[v]; tv.Value != nil && tv.Value.Kind() == constant.Int {
+			n, ok := constant.Int64Val(tv.Value)
+			return n < 0 || ok && n > 2 // negative: keep-alive off in effect
+		}
+	}
+	return false
+}
+
+// field returns the value t's literal or its assignments give field f,
+// or nil.
+func (t *transport) field(f string) ast.Expr {
+	if v := t.assigned[f]; v != nil {
+		return v
+	}
+	return t.fields[f]
+}
+
 // triggered reports whether t sets one of the fields that turn HTTP/2 off.
 func (c *checker) triggered(t *transport) bool {
 	for _, f := range triggers {

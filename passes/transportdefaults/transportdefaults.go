@@ -65,7 +65,7 @@ func run(pass *analysis.Pass, all bool) (any, error) {
 	c.findDeciders(files)
 	for _, file := range files {
 		for cur := range file.Preorder((*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)) {
-			if t := c.transportAt(cur); t != nil && !c.silent(t) && (all || !shortLived(pass, t)) {
+			if t := c.transportAt(cur); t != nil && !c.silent(t) && (all || !shortLived(pass, t) && !c.lowValue(t)) {
 				c.report(t)
 			}
 		}

@@ -10,28 +10,35 @@ import (
 
 	"github.com/reuselint/reuselint/internal/bodyflow"
 	rdoc "github.com/reuselint/reuselint/internal/doc"
+	"github.com/reuselint/reuselint/internal/pools"
 )
 
 //go:generate go run ../../internal/doc/gendoc unclosedbody
 
 // Analyzer is the unclosedbody check with its default settings.
-var Analyzer = New()
+var Analyzer = NewWith(pools.Analyzer)
 
 // New returns a fresh unclosedbody analyzer with its own -tests flag.
-func New() *analysis.Analyzer {
+func New() *analysis.Analyzer { return NewWith(pools.New()) }
+
+// NewWith returns a fresh unclosedbody analyzer that reads the pool analysis p
+// for how often code runs.
+func NewWith(p *analysis.Analyzer) *analysis.Analyzer {
 	c := new(checker)
 	a := &analysis.Analyzer{
 		Name:     "unclosedbody",
 		Doc:      docString,
 		URL:      rdoc.URL("unclosedbody"),
-		Requires: []*analysis.Analyzer{bodyflow.Analyzer},
+		Requires: []*analysis.Analyzer{bodyflow.Analyzer, p},
 		Run:      c.run,
 	}
+	c.all = pools.AllFlag(&a.Flags)
 	a.Flags.BoolVar(&c.tests, "tests", false, "also report in test code: _test.go files, test helpers (functions taking a testing.TB, *testing.T, *testing.B or *testing.F) and test-support packages (an import path element such as testutil or testing)")
 	return a
 }
 
 type checker struct {
+	all   *bool // report responses of code that runs once too
 	tests bool
 }
 
@@ -41,6 +48,9 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[bodyflow.Analyzer].(*bodyflow.Result)
 	for _, r := range res.All(c.tests) {
 		if r.Head || r.HTTPTest || r.OwnTransport || r.TestDouble {
+			continue
+		}
+		if !*c.all && c.lowValue(pass, r) {
 			continue
 		}
 		if (r.InTest || r.InTestHelper) && !c.tests {
@@ -142,4 +152,16 @@ func fix(pass *analysis.Pass, r *bodyflow.Response) *analysis.SuggestedFix {
 		Message:   fmt.Sprintf("Close %s.Body right after the error check", r.Var.Name()),
 		TextEdits: edits,
 	}
+}
+
+// lowValue reports whether the response r costs little, so that only -all
+// reports it: its call runs once per process (pools.Result.RunsOnce). An HTTP/2-only transport's response holds a stream, not a
+// pooled connection.
+func (c *checker) lowValue(pass *analysis.Pass, r *bodyflow.Response) bool {
+	// A response of an HTTP/2-only transport (x/net/http2.Transport, one
+	// multiplexed connection) holds a stream, not a pooled connection.
+	if r.HTTP2 {
+		return true
+	}
+	return !r.InTest && pools.Results(pass).RunsOnce(r.Func, r.Call)
 }

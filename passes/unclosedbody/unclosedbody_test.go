@@ -5,11 +5,24 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/reuselint/reuselint/internal/fixtest"
 	"github.com/reuselint/reuselint/passes/unclosedbody"
 )
 
 func Test(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), unclosedbody.Analyzer, "a", "mainpkg", "example.com/sdk/internal/testutil")
+}
+
+// TestLowValue: responses of code that runs once and streams of an
+// HTTP/2-only transport are silent by default (CheckSilent) and reported
+// with -all.
+func TestLowValue(t *testing.T) {
+	fixtest.CheckSilent(t, analysistest.Run(fixtest.Without(t, "diagnostic"), analysistest.TestData(), unclosedbody.New(), "once"))
+	a := unclosedbody.New()
+	if err := a.Flags.Set("all", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), a, "once")
 }
 
 // TestTests runs a fresh instance with -tests: test files and test

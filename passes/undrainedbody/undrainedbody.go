@@ -13,30 +13,37 @@ import (
 	"github.com/reuselint/reuselint/internal/bodyflow"
 	rdoc "github.com/reuselint/reuselint/internal/doc"
 	"github.com/reuselint/reuselint/internal/nethttp"
+	"github.com/reuselint/reuselint/internal/pools"
 )
 
 //go:generate go run ../../internal/doc/gendoc undrainedbody
 
 // Analyzer is the undrainedbody check with its default settings.
-var Analyzer = New()
+var Analyzer = NewWith(pools.Analyzer)
 
 // New returns a fresh undrainedbody analyzer with its own flags.
-func New() *analysis.Analyzer {
+func New() *analysis.Analyzer { return NewWith(pools.New()) }
+
+// NewWith returns a fresh undrainedbody analyzer that reads the pool analysis p
+// for how often code runs.
+func NewWith(p *analysis.Analyzer) *analysis.Analyzer {
 	c := new(checker)
 	a := &analysis.Analyzer{
 		Name:     "undrainedbody",
 		Doc:      docString,
 		URL:      rdoc.URL("undrainedbody"),
-		Requires: []*analysis.Analyzer{bodyflow.Analyzer},
+		Requires: []*analysis.Analyzer{bodyflow.Analyzer, p},
 		Run:      c.run,
 	}
 	a.Flags.BoolVar(&c.strict, "strict", false, "count only reads to EOF (io.ReadAll, io.Copy, draining helpers), not partial reads such as a JSON decoder")
 	a.Flags.BoolVar(&c.errorPaths, "errorpaths", false, "also report bodies closed unread on paths that return an error, panic or exit")
+	c.all = pools.AllFlag(&a.Flags)
 	a.Flags.BoolVar(&c.tests, "tests", false, "also report in test code: _test.go files, test helpers (functions taking a testing.TB, *testing.T, *testing.B or *testing.F) and test-support packages (an import path element such as testutil or testing)")
 	return a
 }
 
 type checker struct {
+	all                       *bool // report responses of code that runs once too
 	strict, errorPaths, tests bool
 }
 
@@ -46,6 +53,9 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[bodyflow.Analyzer].(*bodyflow.Result)
 	for _, r := range res.All(c.tests) {
 		if r.Dropped || r.Head || r.MethodUnknown || r.HTTPTest || r.TestDouble || r.OwnTransport || r.HTTP2 {
+			continue
+		}
+		if !*c.all && c.lowValue(pass, r) {
 			continue
 		}
 		if r.ClosesConn || r.Upgrade {
@@ -277,4 +287,10 @@ func addImport(pass *analysis.Pass, file *ast.File) *analysis.TextEdit {
 		last = spec
 	}
 	return &analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte("\n" + src.Indent(last.Pos()) + "\"io\"")}
+}
+
+// lowValue reports whether the response r costs little, so that only -all
+// reports it: its call runs once per process (pools.Result.RunsOnce).
+func (c *checker) lowValue(pass *analysis.Pass, r *bodyflow.Response) bool {
+	return !r.InTest && pools.Results(pass).RunsOnce(r.Func, r.Call)
 }

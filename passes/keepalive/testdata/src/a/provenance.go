@@ -52,7 +52,7 @@ func (c *api) fetch(ctx context.Context, path string) error {
 		return err
 	}
 	req.Header.Set("Connection", "close") // want `"Connection: close" header`
-	req.Close = true                      // want `Close set`
+	req.Close = true
 	resp, err := c.hc.Do(req)
 	if err != nil {
 		return err

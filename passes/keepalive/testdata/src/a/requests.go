@@ -28,15 +28,15 @@ func headers(ctx context.Context, c *http.Client, url string) (*http.Response, e
 		return nil, err
 	}
 	req.Header.Set("Content-Type", "text/plain")
-	req.Header.Set("Connection", "close")                  // want `outgoing request with a "Connection: close" header`
-	req.Header.Add("CONNECTION", " Close ")                // want `"Connection: close" header`
-	req.Header.Set(connection, closeValue)                 // want `"Connection: close" header`
+	req.Header.Set("Connection", "close") // want `outgoing request with a "Connection: close" header`
+	req.Header.Add("CONNECTION", " Close ")
+	req.Header.Set(connection, closeValue)
 	req.Header.Set("Connection", "keep-alive")             // trap: other value
 	req.Header.Set("X-Connection", "close")                // trap: other name
 	req.Header.Set("Connection", strings.ToLower("CLOSE")) // trap: not a constant
-	req.Header["Connection"] = []string{"close"}           // want `"Connection: close" header`
-	req.Header["Connection"] = []string{"keep-alive"}      // trap: other value
-	req.Header["X-Connection"] = []string{"close"}         // trap: other name
+	req.Header["Connection"] = []string{"close"}
+	req.Header["Connection"] = []string{"keep-alive"} // trap: other value
+	req.Header["X-Connection"] = []string{"close"}    // trap: other name
 	return c.Do(req)
 }
 
@@ -60,8 +60,8 @@ func requestLiteral(c *http.Client, url string) (*http.Response, error) {
 	out := &http.Request{
 		Method: "GET",
 		URL:    req.URL,
-		Close:  true,                                         // want `Close set`
-		Header: http.Header{"Connection": []string{"close"}}, // want `"Connection: close" header`
+		Close:  true, // want `Close set`
+		Header: http.Header{"Connection": []string{"close"}},
 	}
 	return c.Do(out)
 }
@@ -80,8 +80,8 @@ func valueRequest(c *http.Client, req *http.Request) (*http.Response, error) {
 // incoming request, a caller's request.
 func proxy(c *http.Client, r *http.Request) (*http.Response, error) {
 	out := r.Clone(r.Context())
-	out.Close = true                      // want `outgoing request with Close set`
-	out.Header.Set("Connection", "close") // want `"Connection: close" header`
+	out.Close = true // want `outgoing request with Close set`
+	out.Header.Set("Connection", "close")
 	return c.Do(out)
 }
 

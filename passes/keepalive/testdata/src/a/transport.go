@@ -28,9 +28,9 @@ func onlyField() http.Transport {
 
 func assigned() *http.Transport {
 	t := http.DefaultTransport.(*http.Transport).Clone()
-	t.DisableKeepAlives = true    // want `DisableKeepAlives`
-	t.MaxIdleConnsPerHost = -1    // want `MaxIdleConnsPerHost`
-	t.MaxIdleConnsPerHost = 1 - 3 // want `MaxIdleConnsPerHost`
+	t.DisableKeepAlives = true // want `DisableKeepAlives`
+	t.MaxIdleConnsPerHost = -1
+	t.MaxIdleConnsPerHost = 1 - 3
 	return t
 }
 

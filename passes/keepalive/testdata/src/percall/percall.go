@@ -14,8 +14,8 @@ func reboot(addr string) error {
 	if err != nil {
 		return err
 	}
-	req.Close = true                      // want `outgoing request with Close set`
-	req.Header.Set("Connection", "close") // want `"Connection: close" header`
+	req.Close = true // want `outgoing request with Close set`
+	req.Header.Set("Connection", "close")
 	resp, err := c.Do(req)
 	if err != nil {
 		return err

@@ -1,7 +1,8 @@
-// Package percall holds transports that die with their call: built per
-// request (clientperrequest's finding), or carrying one request. HTTP/2
-// would help no later request, so they are silent by default; -all
-// reports them (TestPerCall).
+// Package percall holds transports that die with their call (built per
+// request, clientperrequest's finding, or carrying one request), where
+// HTTP/2 would help no later request, and transports whose HTTP/2 loss
+// costs little (keep-alive off, a large per-host idle pool). They are
+// silent by default; -all reports them (TestPerCall).
 package percall
 
 import (
@@ -47,4 +48,20 @@ func crawl(urls []string) {
 			resp.Body.Close()
 		}
 	}
+}
+
+// Keep-alive is off: keepalive reports the cause. Silent by default.
+func noKeepAlive() *http.Transport {
+	return &http.Transport{TLSClientConfig: &tls.Config{}, DisableKeepAlives: true} // want `sets TLSClientConfig but not ForceAttemptHTTP2`
+}
+
+// A per-host idle pool sized for concurrency: HTTP/1.1 reuse works, HTTP/2
+// would save only the first handshakes. Silent by default.
+func sized() *http.Transport {
+	return &http.Transport{TLSClientConfig: &tls.Config{}, MaxIdleConnsPerHost: 64} // want `sets TLSClientConfig but not ForceAttemptHTTP2`
+}
+
+// The default per-host idle pool (2): reported.
+func small() *http.Transport {
+	return &http.Transport{TLSClientConfig: &tls.Config{}, MaxIdleConnsPerHost: 2} // want `sets TLSClientConfig but not ForceAttemptHTTP2`
 }
