@@ -5,8 +5,19 @@
 //
 // transportdefaults: custom http.Transport that silently turns HTTP/2 off
 //
-// net/http switches HTTP/2 off for a Transport that sets TLSClientConfig,
-// Dial, DialContext, DialTLS or DialTLSContext, unless it also sets
+// Bad:
+//
+//	tr := &http.Transport{
+//		TLSClientConfig: &tls.Config{RootCAs: pool},
+//	}
+//
+// Good:
+//
+//	tr := http.DefaultTransport.(*http.Transport).Clone()
+//	tr.TLSClientConfig = &tls.Config{RootCAs: pool}
+//
+// Why it costs: net/http switches HTTP/2 off for a Transport that sets
+// TLSClientConfig, Dial, DialContext, DialTLS or DialTLSContext, unless it also sets
 // ForceAttemptHTTP2 ((*Transport).protocols, called from
 // onceSetNextProtoDefaults: "don't automatically enable http2 if they've
 // specified a custom TLS config or custom dialers"). Over HTTP/2,
@@ -20,7 +31,7 @@
 // TLSHandshakeTimeout (a stalled handshake waits for the request's own
 // deadline, if any).
 //
-// The check reports an http.Transport composite literal, or a
+// Reported: an http.Transport composite literal, or a
 // &http.Transport{} or new(http.Transport) completed by field assignments
 // in the same function, that sets at least one of those five fields and
 // none of ForceAttemptHTTP2 (any value: false is a decision), Protocols or
@@ -28,28 +39,17 @@
 // off). The diagnostic, one per transport, also names what else the
 // transport lacks compared with DefaultTransport.
 //
-// Bad:
+// The fix: the suggested fix adds ForceAttemptHTTP2: true to the literal,
+// or t.ForceAttemptHTTP2 = true after the statement holding the last field
+// assignment; it never adds a Proxy, which would change where the traffic
+// goes. Starting from a clone of DefaultTransport, as in the good example,
+// keeps ForceAttemptHTTP2, the proxy from the environment and every
+// timeout. With HTTP/2 on, net/http appends "h2" to the NextProtos of the
+// TLSClientConfig in place (it does not clone it), which a config shared
+// with other code will see. A custom DialTLS or DialTLSContext must offer
+// "h2" in its own ALPN list for the fix to bring HTTP/2 back.
 //
-//	tr := &http.Transport{
-//		TLSClientConfig: &tls.Config{RootCAs: pool},
-//	}
-//
-// Good:
-//
-//	tr := http.DefaultTransport.(*http.Transport).Clone()
-//	tr.TLSClientConfig = &tls.Config{RootCAs: pool}
-//
-// Starting from a clone of DefaultTransport keeps ForceAttemptHTTP2, the
-// proxy from the environment and every timeout. The fix adds
-// ForceAttemptHTTP2: true to the literal, or t.ForceAttemptHTTP2 = true
-// after the statement holding the last field assignment; it never adds a
-// Proxy, which would change where the traffic goes. With HTTP/2 on, net/http
-// appends "h2" to the NextProtos of the TLSClientConfig in place (it does not
-// clone it), which a config shared with other code will see. A custom
-// DialTLS or DialTLSContext must offer "h2" in its own ALPN list for the
-// fix to bring HTTP/2 back.
-//
-// Silent on: a Clone of any transport (Clone keeps ForceAttemptHTTP2, the
+// Not reported: a Clone of any transport (Clone keeps ForceAttemptHTTP2, the
 // proxy and the timeouts), with fields set afterwards; a transport handed
 // to golang.org/x/net/http2's ConfigureTransport or ConfigureTransports in
 // the same function, or to a function of another package that takes an
