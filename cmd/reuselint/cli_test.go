@@ -126,7 +126,9 @@ var versionRE = regexp.MustCompile(`^reuselint version (\S+)(?: revision ([0-9a-
 // the module version and VCS revision the build recorded (from a clone:
 // "(devel)" or a pseudo-version, and the checkout's commit).
 func TestVersion(t *testing.T) {
-	bin := buildTool(t)
+	// -buildvcs=true: stamp the revision even where GOFLAGS turns it off
+	// (it is on by default: "auto").
+	bin := buildTool(t, "-buildvcs=true")
 	out, stderr, code := run(t, ".", bin, "version")
 	if code != 0 {
 		t.Fatalf("reuselint version: exit %d\n%s", code, stderr)

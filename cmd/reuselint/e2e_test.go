@@ -14,14 +14,15 @@ import (
 	"github.com/reuselint/reuselint/internal/e2etest"
 )
 
-// buildTool builds cmd/reuselint once per test binary run.
-func buildTool(t *testing.T) string {
+// buildTool builds cmd/reuselint, with the extra go build flags given.
+func buildTool(t *testing.T, flags ...string) string {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("builds the binary and runs go vet")
 	}
 	bin := filepath.Join(t.TempDir(), "reuselint")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	args := append(append([]string{"build"}, flags...), "-o", bin, ".")
+	out, err := exec.Command("go", args...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
