@@ -129,8 +129,9 @@ func TestMain(m *testing.M) {
 }
 
 // testOnlyModules are modules only tests use (sariftest's JSON Schema
-// validator and what it requires): they must not reach the binary.
-var testOnlyModules = []string{"github.com/santhosh-tekuri/jsonschema", "golang.org/x/text"}
+// validator and what it requires, the YAML parser of TestAction): they
+// must not reach the binary.
+var testOnlyModules = []string{"github.com/santhosh-tekuri/jsonschema", "golang.org/x/text", "gopkg.in/yaml.v3"}
 
 // TestTestOnlyDeps checks with go version -m that the binary links no
 // test-only module.
