@@ -84,7 +84,7 @@ func TestGolangci(t *testing.T) {
 	}
 
 	t.Run("findings", func(t *testing.T) {
-		// With the README's issues.uniq-by-line: false, the same
+		// With docs/integrations.md's issues.uniq-by-line: false, the same
 		// findings as standalone, each showing the check's name once
 		// (golangci-lint's prefix, no " (<check>)" suffix).
 		writeConfig(t, demo, "")
@@ -102,11 +102,11 @@ func TestGolangci(t *testing.T) {
 		}
 	})
 	t.Run("uniq-by-line default", func(t *testing.T) {
-		// Why the README recommends uniq-by-line: false: golangci-lint's
+		// Why docs/integrations.md recommends uniq-by-line: false: golangci-lint's
 		// default keeps one finding per line.
 		writeConfigIssues(t, demo, "", "", "")
 		if got := golangciFindings(t, gcl, demo, 1); len(got) >= len(want) {
-			t.Errorf("with golangci-lint's default uniq-by-line, %d findings; want fewer than standalone's %d (the test no longer shows why the README sets it)", len(got), len(want))
+			t.Errorf("with golangci-lint's default uniq-by-line, %d findings; want fewer than standalone's %d (the test no longer shows why docs/integrations.md sets it)", len(got), len(want))
 		}
 	})
 
@@ -143,32 +143,33 @@ func TestGolangci(t *testing.T) {
 		}
 	})
 	t.Run("exclusions", func(t *testing.T) {
-		// The README's per-check exclusion: match the check's name that
+		// docs/integrations.md's per-check exclusion: match the check's name that
 		// golangci-lint puts before the message.
 		writeConfigExtra(t, demo, "", "  exclusions:\n    rules:\n      - linters: [reuselint]\n        text: '^"+first+": '\n")
 		if got := golangciFindings(t, gcl, demo, -1); !slices.Equal(got, others) {
 			t.Errorf("excluding %s, findings:\n%s\nwant:\n%s", first, strings.Join(got, "\n"), strings.Join(others, "\n"))
 		}
 	})
-	t.Run("readme", func(t *testing.T) {
-		// The README's .golangci.yml must be one golangci-lint accepts.
-		readme, err := os.ReadFile(filepath.Join(repo, "README.md"))
+	t.Run("docs", func(t *testing.T) {
+		// The .golangci.yml of docs/integrations.md must be one
+		// golangci-lint accepts.
+		readme, err := os.ReadFile(filepath.Join(repo, "docs", "integrations.md"))
 		if err != nil {
 			t.Fatal(err)
 		}
 		m := regexp.MustCompile("(?s)```yaml\n(version: \"2\"\n.*?)```").FindSubmatch(readme)
 		if m == nil {
-			t.Fatal("README.md has no .golangci.yml example (a yaml block starting with version: \"2\")")
+			t.Fatal("docs/integrations.md has no .golangci.yml example (a yaml block starting with version: \"2\")")
 		}
 		if !bytes.Contains(m[1], []byte("\n  uniq-by-line: false\n")) {
-			t.Errorf("README's .golangci.yml does not set issues.uniq-by-line: false, which the findings subtest relies on:\n%s", m[1])
+			t.Errorf("the .golangci.yml of docs/integrations.md does not set issues.uniq-by-line: false, which the findings subtest relies on:\n%s", m[1])
 		}
 		dir := e2etest.CopyDemo(t, repo)
 		if err := os.WriteFile(filepath.Join(dir, ".golangci.yml"), m[1], 0o644); err != nil {
 			t.Fatal(err)
 		}
 		if stdout, stderr, code := e2etest.Run(t, dir, gcl, "run", "./..."); code > 1 {
-			t.Errorf("golangci-lint rejects the README's .golangci.yml: exit %d\n%s\n%s", code, stdout, stderr)
+			t.Errorf("golangci-lint rejects the .golangci.yml of docs/integrations.md: exit %d\n%s\n%s", code, stdout, stderr)
 		}
 	})
 	t.Run("bad settings", func(t *testing.T) {
@@ -455,8 +456,9 @@ func golangciFindings(t *testing.T, bin, dir string, wantCode int) []string {
 }
 
 // testOnlyModules are modules only tests use (the SARIF tests' JSON
-// Schema validator and what it requires).
-var testOnlyModules = []string{"github.com/santhosh-tekuri/jsonschema", "golang.org/x/text"}
+// Schema validator and what it requires, the YAML parser of
+// cmd/reuselint's TestAction).
+var testOnlyModules = []string{"github.com/santhosh-tekuri/jsonschema", "golang.org/x/text", "gopkg.in/yaml.v3"}
 
 // TestNoTestOnlyDeps checks that the plugin's packages (what golangci-lint
 // links) import no test-only module; TestGolangci checks the built

@@ -1,6 +1,6 @@
 // Package plugin is reuselint's golangci-lint module plugin.
 //
-// Build a custom golangci-lint with it (see the README's golangci-lint
+// Build a custom golangci-lint with it (see docs/integrations.md's golangci-lint
 // section), then enable the linter named reuselint:
 //
 //	linters:

@@ -12,7 +12,7 @@ import (
 	"github.com/reuselint/reuselint/reusetrace"
 )
 
-// TestClientReusesConnections is the example test of the README: it
+// TestClientReusesConnections is the example test of docs/measure.md: it
 // proves that a client keeps its connections alive.
 func TestClientReusesConnections(t *testing.T) {
 	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -60,10 +60,10 @@ func Example() {
 	// true
 }
 
-// TestREADMEShowsExample keeps the README's example test the same as
+// TestDocShowsExample keeps the example test of docs/measure.md the same as
 // TestClientReusesConnections, which compiles and runs.
-func TestREADMEShowsExample(t *testing.T) {
-	readme, err := os.ReadFile("../README.md")
+func TestDocShowsExample(t *testing.T) {
+	readme, err := os.ReadFile("../docs/measure.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,6 +77,6 @@ func TestREADMEShowsExample(t *testing.T) {
 		t.Fatal("TestClientReusesConnections not found in example_test.go")
 	}
 	if fn := src[start : start+end+3]; !bytes.Contains(readme, fn) {
-		t.Errorf("README.md does not show TestClientReusesConnections as in example_test.go:\n%s", fn)
+		t.Errorf("docs/measure.md does not show TestClientReusesConnections as in example_test.go:\n%s", fn)
 	}
 }

@@ -14,14 +14,15 @@ import (
 	"github.com/reuselint/reuselint/internal/e2etest"
 )
 
-// buildTool builds cmd/reuselint once per test binary run.
-func buildTool(t *testing.T) string {
+// buildTool builds cmd/reuselint, with the extra go build flags given.
+func buildTool(t *testing.T, flags ...string) string {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("builds the binary and runs go vet")
 	}
 	bin := filepath.Join(t.TempDir(), "reuselint")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	args := append(append([]string{"build"}, flags...), "-o", bin, ".")
+	out, err := exec.Command("go", args...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
@@ -128,8 +129,9 @@ func TestMain(m *testing.M) {
 }
 
 // testOnlyModules are modules only tests use (sariftest's JSON Schema
-// validator and what it requires): they must not reach the binary.
-var testOnlyModules = []string{"github.com/santhosh-tekuri/jsonschema", "golang.org/x/text"}
+// validator and what it requires, the YAML parser of TestAction): they
+// must not reach the binary.
+var testOnlyModules = []string{"github.com/santhosh-tekuri/jsonschema", "golang.org/x/text", "gopkg.in/yaml.v3"}
 
 // TestTestOnlyDeps checks with go version -m that the binary links no
 // test-only module.

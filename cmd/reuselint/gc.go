@@ -12,7 +12,7 @@ import (
 // default of 100 the collector marks that heap again and again for
 // little memory back: on k8s.io/client-go/... about a tenth of the tool's
 // CPU time goes to marking. At 200 it runs about half as often. Measured
-// per package (bench/vet.sh, "GC" in README's Cost section): 1% to 25%
+// per package (bench/vet.sh, the Cost section of bench/README.md): 1% to 25%
 // less CPU time than at 100, peak RSS within a few MB. cmd/compile does the
 // same for the same reason (base.AdjustStartingHeap).
 const vetGCPercent = 200

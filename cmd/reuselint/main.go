@@ -3,7 +3,12 @@
 //
 // Run it standalone (reuselint ./...) or under go vet
 // (go vet -vettool=$(which reuselint) ./...). Run "reuselint help" for
-// the list of checks and their flags.
+// what it finds, how to run it, its exit codes, the checks and their
+// flags, and "reuselint help <check>" for one check (help.go).
+//
+// "reuselint version" and "reuselint -V" print the module version and VCS
+// revision; "reuselint -V=full" prints the line go vet keys its cache on
+// (version.go).
 //
 // "reuselint probe [flags] [URL]" measures at run time what the checks
 // are about: connection reuse, TLS handshakes and session resumption (see
@@ -20,6 +25,8 @@
 package main
 
 import (
+	"flag"
+	"fmt"
 	"os"
 
 	"golang.org/x/tools/go/analysis/multichecker"
@@ -30,15 +37,26 @@ import (
 
 func main() {
 	os.Args = analyzer.ExpandAll(os.Args, analyzer.Suite)
-	if len(os.Args) > 1 && os.Args[1] == "probe" {
-		os.Exit(runProbe(os.Args[2:], os.Stderr))
+	if len(os.Args) == 1 {
+		fmt.Fprintf(os.Stderr, "usage: reuselint [flags] [packages]\nRun \"reuselint help\" for what it finds, how to run it and its flags.\n")
+		os.Exit(1)
 	}
-	if len(os.Args) > 1 && os.Args[1] == "sarif" {
+	switch os.Args[1] {
+	case "probe":
+		os.Exit(runProbe(os.Args[2:], os.Stderr))
+	case "sarif":
 		os.Exit(sarif.Main(os.Args[2:], analyzer.Suite, os.Stdout, os.Stderr))
+	case "help":
+		os.Exit(printHelp(os.Stdout, os.Stderr, analyzer.Suite, os.Args[2:]))
+	case "version":
+		printVersion(os.Stdout)
+		os.Exit(0)
 	}
 	if standalone(os.Args[1:]) {
 		os.Exit(runStandalone(os.Args[1:], analyzer.Suite, os.Stdout, os.Stderr))
 	}
 	tuneGC(os.Args[1:], os.Getenv)
+	// Registered before multichecker.Main, which then keeps it.
+	flag.Var(versionFlag{}, "V", "print the version and exit; -V=full: the form go vet keys its cache on")
 	multichecker.Main(analyzer.Suite...)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -307,11 +308,17 @@ type jsonDiagnostic struct {
 
 // printText writes the report the way the driver's text mode does
 // ("file:line:col: message", with context lines when asked), each finding
-// once although a package and its test variant both report it. It
-// returns whether a check failed and the number of findings.
+// once although a package and its test variant both report it, sorted by
+// file, line and column (then check and message); a check's failure comes
+// first. It returns whether a check failed and the number of findings.
 func printText(w io.Writer, tree map[string]map[string]json.RawMessage, suite []*analysis.Analyzer, context int) (failed bool, findings int) {
+	type finding struct {
+		check string
+		d     jsonDiagnostic
+	}
 	type key struct{ posn, end, check, message string }
 	seen := make(map[key]bool)
+	var all []finding
 	var buf bytes.Buffer
 	for _, id := range sortedKeys(tree) {
 		for _, a := range suite {
@@ -336,16 +343,29 @@ func printText(w io.Writer, tree map[string]map[string]json.RawMessage, suite []
 					continue
 				}
 				seen[k] = true
-				findings++
-				printPlain(&buf, d.Posn, d.End, d.Message, context)
-				for _, rel := range d.Related {
-					printPlain(&buf, rel.Posn, rel.End, "\t"+rel.Message, context)
-				}
+				all = append(all, finding{a.Name, d})
 			}
 		}
 	}
+	slices.SortStableFunc(all, func(x, y finding) int {
+		return cmp.Or(comparePosn(x.d.Posn, y.d.Posn), cmp.Compare(x.check, y.check), cmp.Compare(x.d.Message, y.d.Message))
+	})
+	for _, f := range all {
+		printPlain(&buf, f.d.Posn, f.d.End, f.d.Message, context)
+		for _, rel := range f.d.Related {
+			printPlain(&buf, rel.Posn, rel.End, "\t"+rel.Message, context)
+		}
+	}
 	w.Write(buf.Bytes())
-	return failed, findings
+	return failed, len(all)
+}
+
+// comparePosn orders "file:line:col" positions by file, then line and
+// column as numbers.
+func comparePosn(x, y string) int {
+	xfile, xline, xcol := splitPosn(x)
+	yfile, yline, ycol := splitPosn(y)
+	return cmp.Or(cmp.Compare(xfile, yfile), cmp.Compare(xline, yline), cmp.Compare(xcol, ycol))
 }
 
 // printPlain prints one position and message, and with context >= 0 the
@@ -355,8 +375,8 @@ func printPlain(w io.Writer, posn, end, message string, context int) {
 	if context < 0 {
 		return
 	}
-	file, line := splitPosn(posn)
-	_, endLine := splitPosn(end)
+	file, line, _ := splitPosn(posn)
+	_, endLine, _ := splitPosn(end)
 	if endLine < line {
 		endLine = line
 	}
@@ -369,19 +389,20 @@ func printPlain(w io.Writer, posn, end, message string, context int) {
 	}
 }
 
-// splitPosn splits "file:line:col" (file may hold colons) into the file
-// and the line.
-func splitPosn(posn string) (file string, line int) {
-	rest, _, ok := cutLast(posn, ":") // column
+// splitPosn splits "file:line:col" (file may hold colons) into the file,
+// the line and the column.
+func splitPosn(posn string) (file string, line, col int) {
+	rest, c, ok := cutLast(posn, ":")
 	if !ok {
-		return posn, 0
+		return posn, 0, 0
 	}
 	file, l, ok := cutLast(rest, ":")
 	if !ok {
-		return posn, 0
+		return posn, 0, 0
 	}
-	n, _ := strconv.Atoi(l)
-	return file, n
+	line, _ = strconv.Atoi(l)
+	col, _ = strconv.Atoi(c)
+	return file, line, col
 }
 
 func cutLast(s, sep string) (before, after string, ok bool) {

@@ -1,6 +1,19 @@
 // Package doc extracts an analyzer's documentation from its doc.go, so
-// the package comment (pkg.go.dev), `reuselint help <check>` and the
-// README all come from one text.
+// the package comment (pkg.go.dev), `reuselint help <check>`, the
+// check's page docs/checks/<check>.md and the README's table of checks all
+// come from one text.
+//
+// The "# Analyzer <name>" section of a check's doc.go is the title line
+// "<name>: <title>" followed by labelled parts (see Parts):
+//
+//	Bad:          code (tab-indented), required
+//	Good:         code, required
+//	Why it costs: one paragraph, required
+//	Reported:     what exactly is reported, optional
+//	The fix:      what the suggested fix does, when the check has fixes
+//	Not reported: the cases that stay silent, required
+//	Options:      the check's flags, required when it has any
+//	Known limits: required
 package doc
 
 import (
@@ -10,7 +23,8 @@ import (
 
 // Extract returns the "# Analyzer <name>" section of the package comment
 // in content (the text of a doc.go file), in the form Analyzer.Doc expects:
-// the title after "<name>: ", a blank line, then the body.
+// the title after "<name>: ", a blank line, then the body, made of the
+// labelled parts that Parts reads (a malformed body is an error).
 //
 // It reads the comment with string operations instead of go/parser; the
 // test checks that it agrees with go/ast's CommentGroup.Text. The checks
@@ -31,7 +45,11 @@ func Extract(content, name string) (string, error) {
 		if !ok {
 			return "", fmt.Errorf("doc.go of %s: section must start with %q", name, name+": ")
 		}
-		return strings.TrimSpace(title) + "\n", nil
+		d := strings.TrimSpace(title) + "\n"
+		if _, err := Parts(d); err != nil {
+			return "", fmt.Errorf("doc.go of %s: %v", name, err)
+		}
+		return d, nil
 	}
 	return "", fmt.Errorf("doc.go of %s has no %q section", name, "# Analyzer "+name)
 }
@@ -103,9 +121,16 @@ func Title(doc string) string {
 	return title
 }
 
-// URL returns the documentation address of the check name.
+// PagePath returns the path of the page of the check name, from the
+// repository's root.
+func PagePath(name string) string {
+	return "docs/checks/" + name + ".md"
+}
+
+// URL returns the documentation address of the check name: its page on
+// GitHub.
 func URL(name string) string {
-	return "https://pkg.go.dev/github.com/reuselint/reuselint/passes/" + name
+	return "https://github.com/reuselint/reuselint/blob/main/" + PagePath(name)
 }
 
 // Markdown turns the tab-indented code blocks of a Go doc comment

@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -57,7 +59,70 @@ func TestExtractErrors(t *testing.T) {
 			t.Errorf("Extract(%q) gave no error", src)
 		}
 	}
-	if d, err := Extract("// Package p.\n//\n// # Analyzer x\n//\n// x: a title\n//\n// Body.\npackage p\n", "x"); err != nil || d != "a title\n\nBody.\n" {
+	if d, err := Extract("// Package p.\n//\n// # Analyzer x\n//\n// x: a title\n//\n// Body.\npackage p\n", "x"); err == nil {
+		t.Errorf("Extract of a body without parts = %q, want an error", d)
+	}
+	src := "// Package p.\n//\n// # Analyzer x\n//\n// x: a title\n//\n// " + strings.ReplaceAll(strings.TrimSpace(validBody), "\n", "\n// ") + "\npackage p\n"
+	src = strings.ReplaceAll(src, "// \n", "//\n")
+	if d, err := Extract(src, "x"); err != nil || d != "a title\n\n"+validBody {
 		t.Errorf("Extract = %q, %v", d, err)
+	}
+}
+
+// validBody is a body with every part.
+const validBody = `Bad:
+
+	bad()
+
+Good:
+
+	good()
+
+Why it costs: one paragraph.
+
+Reported: this.
+
+The fix: that.
+
+Not reported: those.
+
+Options: -x.flag does it.
+
+Known limits: these.
+`
+
+func TestParts(t *testing.T) {
+	parts, err := Parts("a title\n\n" + validBody)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var labels []string
+	for _, p := range parts {
+		labels = append(labels, p.Label)
+	}
+	if !slices.Equal(labels, Labels) {
+		t.Errorf("labels = %q, want %q", labels, Labels)
+	}
+	if got := Find(parts, Bad); got != "\tbad()" {
+		t.Errorf("Bad = %q", got)
+	}
+	if got := Find(parts, WhyItCosts); got != "one paragraph." {
+		t.Errorf("Why it costs = %q", got)
+	}
+
+	// Each of these breaks one rule and must be an error.
+	for name, body := range map[string]string{
+		"text first":       "Intro.\n\n" + validBody,
+		"unknown label":    strings.Replace(validBody, "Known limits:", "Known limit:", 1),
+		"out of order":     strings.Replace(validBody, "Bad:\n\n\tbad()\n\nGood:\n\n\tgood()", "Good:\n\n\tgood()\n\nBad:\n\n\tbad()", 1),
+		"missing required": strings.Replace(validBody, "Not reported: those.\n\n", "", 1),
+		"two paragraphs":   strings.Replace(validBody, "one paragraph.", "one.\n\nTwo.", 1),
+		"prose in Bad":     strings.Replace(validBody, "\tbad()", "bad()", 1),
+		"empty part":       strings.Replace(validBody, "Reported: this.", "Reported:", 1),
+		"repeated part":    validBody + "\nKnown limits: again.\n",
+	} {
+		if _, err := Parts("a title\n\n" + body); err == nil {
+			t.Errorf("%s: Parts gave no error", name)
+		}
 	}
 }

@@ -5,17 +5,53 @@ package clientperrequest
 // docString is Analyzer.Doc: the "Analyzer clientperrequest" section of doc.go.
 const docString = `connection pool built per request instead of once
 
-An http.Client holds no connections: its Transport does. A new
-*http.Transport (a literal, new(http.Transport), or Clone() of any
+Bad:
+
+	func fetch(w http.ResponseWriter, r *http.Request) {
+		client := &http.Client{Transport: &http.Transport{MaxIdleConns: 10}}
+		resp, err := client.Get("https://api.example.com/items")
+		...
+	}
+
+Good:
+
+	var sharedClient = &http.Client{Transport: &http.Transport{MaxIdleConns: 10}}
+
+	func fetch(w http.ResponseWriter, r *http.Request) {
+		resp, err := sharedClient.Get("https://api.example.com/items")
+		...
+	}
+
+Why it costs: an http.Client holds no connections: its Transport does. A
+new *http.Transport (a literal, new(http.Transport), or Clone() of any
 transport) is a new, empty pool, so a request sent through it dials a
 new TCP connection and does a full TLS handshake, often hundreds of
 milliseconds and real CPU, and its idle connections linger until they
 time out. The same goes for an *sql.DB from sql.Open or sql.OpenDB, for
-the clients of the libraries below (each call connects, does TLS and
-authenticates again; closing it after use does not make that cheaper),
-and for the constructors named with -clientperrequest.constructors.
+the clients of the libraries of the catalog below (each call connects,
+does TLS and authenticates again; closing it after use does not make
+that cheaper), and for the constructors named with
+-clientperrequest.constructors.
 
-Built in, by package path and function name: google.golang.org/grpc
+Reported: such a pool (a transport, a database, a client of the
+catalog below) built and dropped on every run of code that runs many
+times: in an HTTP handler (a function with the
+(http.ResponseWriter, *http.Request) parameters, such as a ServeHTTP
+method or a closure passed to HandleFunc), in a loop body when the pool
+does not outlive the iteration, in a function that builds it, sends
+a single request with it and lets it die (each call of that function is
+one request with its own pool), or in a closure kept to run many times:
+returned by the function that makes it, stored in a field, a slice or a
+struct literal (a health check, a hook, a retry step, a callback). A
+function that returns a freshly built pool on every path is a
+constructor (a fact, across packages), and calling it in those places
+is reported too. The pool is followed through clients assembled field
+by field (c.Transport = tr), request methods taken as values
+(do := c.Do; send(c.Do, req)) and wrappers built around it whose
+methods of the same package send the requests.
+
+The built-in catalog of pool constructors, by package path and function
+name: google.golang.org/grpc
 (Dial, DialContext, NewClient); github.com/redis/go-redis/v9,
 github.com/go-redis/redis and its /v8 (NewClient, NewClusterClient,
 NewFailoverClient, NewUniversalClient, NewRing);
@@ -43,49 +79,16 @@ github.com/gocql/gocql and github.com/apache/cassandra-gocql-driver/v2
 hand the constructor a pool built elsewhere, a configuration passed in
 a variable keeps the check silent.
 
-The check reports such a pool when it is built and dropped on every run
-of code that runs many times: in an HTTP handler (a function with the
-(http.ResponseWriter, *http.Request) parameters, such as a ServeHTTP
-method or a closure passed to HandleFunc), in a loop body when the pool
-does not outlive the iteration, in a function that builds it, sends
-a single request with it and lets it die (each call of that function is
-one request with its own pool), or in a closure kept to run many times:
-returned by the function that makes it, stored in a field, a slice or a
-struct literal (a health check, a hook, a retry step, a callback). A
-function that returns a freshly built pool on every path is a
-constructor (a fact, across packages), and calling it in those places
-is reported too. The pool is followed through clients assembled field
-by field (c.Transport = tr), request methods taken as values
-(do := c.Do; send(c.Do, req)) and wrappers built around it whose
-methods of the same package send the requests.
-
-Bad:
-
-	func fetch(w http.ResponseWriter, r *http.Request) {
-		client := &http.Client{Transport: &http.Transport{MaxIdleConns: 10}}
-		resp, err := client.Get("https://api.example.com/items")
-		...
-	}
-
-Good:
-
-	var sharedClient = &http.Client{Transport: &http.Transport{MaxIdleConns: 10}}
-
-	func fetch(w http.ResponseWriter, r *http.Request) {
-		resp, err := sharedClient.Get("https://api.example.com/items")
-		...
-	}
-
-When the expression that builds the pool refers to no local name, the
-suggested fix moves it into a package-level variable (sharedTransport,
-sharedClient...) built once, and uses that variable where the pool was
-built. There is no fix when the expression refers to local values, reads
-a variable of its package or calls one of its functions (at
-initialization they could differ: flags, configuration), or when the
-code closes or configures the pool after building it: build one pool
-where the program starts and pass it along. In a closure that captures
-its configuration, build the pool once where the closure is made, or
-pass it in.
+The fix: when the expression that builds the pool refers to no local
+name, the suggested fix moves it into a package-level variable
+(sharedTransport, sharedClient...) built once, and uses that variable
+where the pool was built. There is no fix when the expression refers to
+local values, reads a variable of its package or calls one of its
+functions (at initialization they could differ: flags, configuration),
+or when the code closes or configures the pool after building it: build
+one pool where the program starts and pass it along. In a closure that
+captures its configuration, build the pool once where the closure is
+made, or pass it in.
 
 Not reported: an http.Client with no Transport or a shared one (its pool
 is the shared transport), a RoundTripper wrapping a shared transport,
@@ -102,6 +105,13 @@ pool per loop iteration kept until the function returns (closed by a
 defer in the loop, or handed to a goroutine), a function that builds a
 pool only when an option asks for it, and a transport built for one
 protocol-upgrade request (WebSocket): its connection is taken over.
+
+Options: -clientperrequest.constructors adds pool constructors of your
+own (an internal httpx.NewClient, a fork of a catalog entry) as a
+comma-separated list of fully qualified names, a function as
+example.com/pkg.NewClient or a method as
+(*example.com/pkg.Config).NewClient. They are reported like the
+catalog's.
 
 Known limits: the check follows a pool within the function that builds
 it, into the functions of the same package it is passed to, and into

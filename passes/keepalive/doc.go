@@ -5,16 +5,38 @@
 //
 // keepalive: client settings that switch HTTP or database keep-alive off
 //
-// An http.Transport keeps finished connections in its idle pool so the next
-// request to the same host skips the TCP connect and the TLS handshake.
+// Bad:
+//
+//	tr := &http.Transport{
+//		DisableKeepAlives: true,
+//	}
+//	req, err := http.NewRequest("GET", url, nil)
+//	if err != nil {
+//		return err
+//	}
+//	req.Header.Set("Connection", "close")
+//	db.SetMaxIdleConns(0)
+//
+// Good:
+//
+//	tr := &http.Transport{}
+//	req, err := http.NewRequest("GET", url, nil)
+//	if err != nil {
+//		return err
+//	}
+//
+// Why it costs: an http.Transport keeps finished connections in its idle
+// pool so the next request to the same host skips the TCP connect and the
+// TLS handshake.
 // Four settings defeat that: Transport.DisableKeepAlives and a negative
 // Transport.MaxIdleConnsPerHost make (*Transport).tryPutIdleConn refuse
 // every connection, and Request.Close = true or a "Connection: close"
 // request header make the transport close the connection after the
 // response. Each request then pays a new connection, and over HTTPS a full
-// handshake.
+// handshake; an *sql.DB that keeps no idle connection makes every query
+// dial, do its TLS handshake and authenticate again.
 //
-// The check reports, with constant values only (a value read from
+// Reported: with constant values only (a value read from
 // configuration is the user's choice):
 //
 //   - DisableKeepAlives: true in an http.Transport literal, and
@@ -50,33 +72,13 @@
 // from a pool of its own (pgx's stdlib.OpenDBFromPool sets 0 so that
 // pgxpool keeps them).
 //
-// Bad:
-//
-//	tr := &http.Transport{
-//		DisableKeepAlives: true,
-//	}
-//	req, err := http.NewRequest("GET", url, nil)
-//	if err != nil {
-//		return err
-//	}
-//	req.Header.Set("Connection", "close")
-//	db.SetMaxIdleConns(0)
-//
-// Good:
-//
-//	tr := &http.Transport{}
-//	req, err := http.NewRequest("GET", url, nil)
-//	if err != nil {
-//		return err
-//	}
-//
-// The fix removes the field, the statement, the header entry or the
+// The fix: the suggested fix removes the field, the statement, the header entry or the
 // SetMaxIdleConns call (database/sql then keeps its default of 2 idle
 // connections; set a size that matches the traffic if 2 is too few). No fix is
 // offered when the removal would leave a variable or an import unused, or
 // when the statement shares its line with other code.
 //
-// Silent on: test files and test helpers (tests switch keep-alive off on
+// Not reported: test files and test helpers (tests switch keep-alive off on
 // purpose); a Close or Connection: close set under a condition (if, switch
 // or select branch), which retires one possibly broken connection after a
 // timeout or follows configuration; a function that builds a
@@ -90,12 +92,17 @@
 // instead of leaking it idle and the cost is the Transport per call, which
 // clientperrequest reports (amqp091-go's one-shot management calls).
 //
-// Cost model: Close or a "Connection: close" header on a request sent
-// from a function that builds its own transport dying with its call
-// (internal/pools: built per request, or carrying one request) is not
-// reported: there is no pool to return the connection to, and
-// clientperrequest reports the transport when the function runs often.
-// -keepalive.all (or the suite's -all) reports it too.
+// By default (the cost model; -keepalive.all or the suite's -all reports
+// them too): Close or a "Connection: close" header on a request sent from
+// a function that builds its own transport dying with its call (built per
+// request, or carrying one request), which has no pool to return the
+// connection to. Several switches in one function for one cause (two
+// fields of a transport, the same field in two branches, Close and the
+// header on one request) are one finding, at the first, with the others
+// as related locations and one fix removing them all.
+//
+// Options: -keepalive.all (or the suite's -all) reports what the cost
+// model leaves out by default, listed above.
 //
 // Known limits: the check does not follow a Transport through function
 // calls, nor a request into the functions it is passed to; it does not

@@ -5,14 +5,41 @@
 //
 // tlssessioncache: client tls.Config without a session cache
 //
-// crypto/tls resumes a session, which saves most of a handshake, only when
-// the client's config has a ClientSessionCache and does not set
+// Bad:
+//
+//	tr := &http.Transport{
+//		TLSClientConfig: &tls.Config{
+//			RootCAs: pool,
+//		},
+//	}
+//
+//	func (d *Dialer) dial(addr string) (net.Conn, error) {
+//		return tls.Dial("tcp", addr, &tls.Config{ServerName: d.Host})
+//	}
+//
+// Good:
+//
+//	tr := &http.Transport{
+//		TLSClientConfig: &tls.Config{
+//			RootCAs:            pool,
+//			ClientSessionCache: tls.NewLRUClientSessionCache(0),
+//		},
+//	}
+//
+//	var tlsSessionCache = tls.NewLRUClientSessionCache(0)
+//
+//	func (d *Dialer) dial(addr string) (net.Conn, error) {
+//		return tls.Dial("tcp", addr, &tls.Config{ServerName: d.Host, ClientSessionCache: tlsSessionCache})
+//	}
+//
+// Why it costs: crypto/tls resumes a session, which saves most of a
+// handshake, only when the client's config has a ClientSessionCache and does not set
 // SessionTicketsDisabled ((*Conn).loadSession returns early otherwise).
 // net/http never sets a cache, not even on http.DefaultTransport, so
 // without one every new connection (after an idle timeout, a server
 // close, or in another pool) pays a full handshake.
 //
-// The check reports a tls.Config literal (or new(tls.Config)) without a
+// Reported: a tls.Config literal (or new(tls.Config)) without a
 // ClientSessionCache when the config is used by a client: it reaches
 // http.Transport.TLSClientConfig, tls.Dialer.Config (or the
 // TLSClientConfig of golang.org/x/net/http2's Transport), tls.Dial,
@@ -47,8 +74,24 @@
 // reported when the connection carries data (it is returned, stored,
 // handed on, read or written), including a fallback such as
 // if cfg == nil { cfg = &tls.Config{ServerName: host} } before the dial.
-// A cache created with such a config would serve one connection, so the
-// fix declares one package-level cache,
+//
+// Across packages, a function whose every returned config is a literal it
+// builds without a cache gets a fact (uncachedConfig), and a caller in
+// another package that makes that result client-side is reported at the
+// call, without a fix: the literal to change is in the other package, and
+// only the caller knows the config is used by a client. A config already
+// reported in its own package gives no fact, so it is reported once.
+//
+// The fix: for a long-lived config the suggested fix adds
+// ClientSessionCache: tls.NewLRUClientSessionCache(0) (the default capacity) to the literal;
+// for SessionTicketsDisabled: true it removes the field or the
+// assignment.
+//
+// A config from new(tls.Config) is followed like a literal; its fix
+// replaces the call with a literal that has the cache.
+//
+// For a config built per connection, a cache created with that config
+// would serve one connection, so the fix declares one package-level cache,
 //
 //	var tlsSessionCache = tls.NewLRUClientSessionCache(0)
 //
@@ -62,59 +105,8 @@
 // in its own file, so findings in the package's other files get theirs on
 // the next run, once the variable exists.
 //
-// Cost model: a config that turns session tickets off
-// (SessionTicketsDisabled: true) is a deliberate opt-out of resumption,
-// often a security choice: it is not reported by default. With
-// -tlssessioncache.all (or the suite's -all) it is reported once, at
-// SessionTicketsDisabled, and its missing cache only when adding one
-// would skip VerifyPeerCertificate.
-//
-// Not reported: a one-shot probe, whose connection is only handshaken,
-// inspected (ConnectionState) and closed, as client-go's
-// GetClientCANames does (it needs the full handshake to see what the
-// server asks for); dials in main, init and test helpers.
-//
-// Across packages, a function whose every returned config is a literal it
-// builds without a cache gets a fact (uncachedConfig), and a caller in
-// another package that makes that result client-side is reported at the
-// call, without a fix: the literal to change is in the other package, and
-// only the caller knows the config is used by a client. A config already
-// reported in its own package gives no fact, so it is reported once.
-//
-// Bad:
-//
-//	tr := &http.Transport{
-//		TLSClientConfig: &tls.Config{
-//			RootCAs: pool,
-//		},
-//	}
-//
-//	func (d *Dialer) dial(addr string) (net.Conn, error) {
-//		return tls.Dial("tcp", addr, &tls.Config{ServerName: d.Host})
-//	}
-//
-// Good:
-//
-//	tr := &http.Transport{
-//		TLSClientConfig: &tls.Config{
-//			RootCAs:            pool,
-//			ClientSessionCache: tls.NewLRUClientSessionCache(0),
-//		},
-//	}
-//
-//	var tlsSessionCache = tls.NewLRUClientSessionCache(0)
-//
-//	func (d *Dialer) dial(addr string) (net.Conn, error) {
-//		return tls.Dial("tcp", addr, &tls.Config{ServerName: d.Host, ClientSessionCache: tlsSessionCache})
-//	}
-//
-// For a long-lived config the fix adds ClientSessionCache:
-// tls.NewLRUClientSessionCache(0) (the default capacity) to the literal;
-// for SessionTicketsDisabled: true it removes the field or the
-// assignment.
-//
-// Security: resumed sessions do not call VerifyPeerCertificate again
-// (VerifyConnection runs on every connection). A config that sets
+// For security, note that resumed sessions do not call
+// VerifyPeerCertificate again (VerifyConnection runs on every connection). A config that sets
 // VerifyPeerCertificate without VerifyConnection is reported with a
 // message saying the verification must move to VerifyConnection before a
 // cache can be added, and never gets a fix; its SessionTicketsDisabled is
@@ -125,8 +117,13 @@
 // the server's chain against the new config's RootCAs, not the client's
 // identity). Nothing the check suggests weakens certificate verification.
 //
-// Silent on: test files and test-support packages such as
-// net/http/httptest (a test's client lives for one test); configs whose
+// Not reported: a one-shot probe, whose connection is only handshaken,
+// inspected (ConnectionState) and closed, as client-go's
+// GetClientCANames does (it needs the full handshake to see what the
+// server asks for); dials in main, init and test helpers.
+//
+// The check is also silent on test files and test-support packages such
+// as net/http/httptest (a test's client lives for one test); configs whose
 // only clients are Transports built in the function and gone when it
 // returns (held in its local variables, used by its local http.Clients to
 // send requests, not stored, returned or captured), as testcontainers'
@@ -151,8 +148,15 @@
 // per-connection fallback assigned in a branch, as above; a literal
 // unconditionally overwritten by another config stays silent).
 //
-// A config from new(tls.Config) is followed like a literal; its fix
-// replaces the call with a literal that has the cache.
+// By default (the cost model; -tlssessioncache.all or the suite's -all
+// reports them too): a config that turns session tickets off
+// (SessionTicketsDisabled: true), a deliberate opt-out of resumption,
+// often a security choice. With -all it is reported once, at
+// SessionTicketsDisabled, and its missing cache only when adding one
+// would skip VerifyPeerCertificate.
+//
+// Options: -tlssessioncache.all (or the suite's -all) reports what the cost
+// model leaves out by default, listed above.
 //
 // Known limits: a tls.Dialer assigned field by field (d.Config = cfg)
 // counts as kept for later; a config built field by field in a zero

@@ -5,8 +5,19 @@ package transportdefaults
 // docString is Analyzer.Doc: the "Analyzer transportdefaults" section of doc.go.
 const docString = `custom http.Transport that silently turns HTTP/2 off
 
-net/http switches HTTP/2 off for a Transport that sets TLSClientConfig,
-Dial, DialContext, DialTLS or DialTLSContext, unless it also sets
+Bad:
+
+	tr := &http.Transport{
+		TLSClientConfig: &tls.Config{RootCAs: pool},
+	}
+
+Good:
+
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.TLSClientConfig = &tls.Config{RootCAs: pool}
+
+Why it costs: net/http switches HTTP/2 off for a Transport that sets
+TLSClientConfig, Dial, DialContext, DialTLS or DialTLSContext, unless it also sets
 ForceAttemptHTTP2 ((*Transport).protocols, called from
 onceSetNextProtoDefaults: "don't automatically enable http2 if they've
 specified a custom TLS config or custom dialers"). Over HTTP/2,
@@ -20,7 +31,7 @@ hands out connections a server or load balancer dropped long ago) and
 TLSHandshakeTimeout (a stalled handshake waits for the request's own
 deadline, if any).
 
-The check reports an http.Transport composite literal, or a
+Reported: an http.Transport composite literal, or a
 &http.Transport{} or new(http.Transport) completed by field assignments
 in the same function, that sets at least one of those five fields and
 none of ForceAttemptHTTP2 (any value: false is a decision), Protocols or
@@ -28,28 +39,17 @@ TLSNextProto (an empty map is net/http's documented way to turn HTTP/2
 off). The diagnostic, one per transport, also names what else the
 transport lacks compared with DefaultTransport.
 
-Bad:
+The fix: the suggested fix adds ForceAttemptHTTP2: true to the literal,
+or t.ForceAttemptHTTP2 = true after the statement holding the last field
+assignment; it never adds a Proxy, which would change where the traffic
+goes. Starting from a clone of DefaultTransport, as in the good example,
+keeps ForceAttemptHTTP2, the proxy from the environment and every
+timeout. With HTTP/2 on, net/http appends "h2" to the NextProtos of the
+TLSClientConfig in place (it does not clone it), which a config shared
+with other code will see. A custom DialTLS or DialTLSContext must offer
+"h2" in its own ALPN list for the fix to bring HTTP/2 back.
 
-	tr := &http.Transport{
-		TLSClientConfig: &tls.Config{RootCAs: pool},
-	}
-
-Good:
-
-	tr := http.DefaultTransport.(*http.Transport).Clone()
-	tr.TLSClientConfig = &tls.Config{RootCAs: pool}
-
-Starting from a clone of DefaultTransport keeps ForceAttemptHTTP2, the
-proxy from the environment and every timeout. The fix adds
-ForceAttemptHTTP2: true to the literal, or t.ForceAttemptHTTP2 = true
-after the statement holding the last field assignment; it never adds a
-Proxy, which would change where the traffic goes. With HTTP/2 on, net/http
-appends "h2" to the NextProtos of the TLSClientConfig in place (it does not
-clone it), which a config shared with other code will see. A custom
-DialTLS or DialTLSContext must offer "h2" in its own ALPN list for the
-fix to bring HTTP/2 back.
-
-Silent on: a Clone of any transport (Clone keeps ForceAttemptHTTP2, the
+Not reported: a Clone of any transport (Clone keeps ForceAttemptHTTP2, the
 proxy and the timeouts), with fields set afterwards; a transport handed
 to golang.org/x/net/http2's ConfigureTransport or ConfigureTransports in
 the same function, or to a function of another package that takes an
@@ -71,11 +71,17 @@ that returns nil on some path (sentry-go's getTLSConfig builds a config
 only for custom CAs: by default the field is nil at run time and HTTP/2
 stays on).
 
-Cost model: a transport that dies with its call (built per request in
-a handler or loop, which clientperrequest reports; or carrying one
-request, or none) is not reported: HTTP/2 would help no later request,
-and clientperrequest's fix (one shared transport) is the one that
-matters. -transportdefaults.all (or the suite's -all) reports it too.
+By default (the cost model; -transportdefaults.all or the suite's -all
+reports them too): a transport that dies with its call, built per
+request in a handler or loop (clientperrequest's finding) or carrying
+one request or none, where HTTP/2 would help no later request; a
+transport with keep-alive off (keepalive reports that cause); a
+transport whose per-host idle pool is a constant above 2
+(MaxIdleConnsPerHost: 64), where HTTP/1.1 reuse already works and
+HTTP/2 would save only the first handshakes.
+
+Options: -transportdefaults.all (or the suite's -all) reports what the cost
+model leaves out by default, listed above.
 
 Known limits: the check follows a transport through local variables of
 its function only. A transport that leaves its function (returned,

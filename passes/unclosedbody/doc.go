@@ -5,19 +5,7 @@
 //
 // unclosedbody: response body not closed on some path
 //
-// An HTTP/1.x connection goes back to the Transport's pool once its
-// response body has been read to EOF; closing the body before that
-// discards the connection (see undrainedbody). A body neither read to the
-// end nor closed keeps its connection busy for good: net/http's
-// persistConn.readLoop waits on it, the next request to the same host
-// dials a new connection, with a new TLS handshake, and the old one stays
-// open until the server gives up on it.
-//
-// The check follows every *http.Response returned by a client call
-// ((*http.Client).Do, Get, Post, PostForm, http.Get, http.Post,
-// http.PostForm, RoundTrip) through the function that makes the call, path
-// by path, and reports it when some path returns with the body still open:
-// typically a status check placed before the defer that closes it.
+// Bad:
 //
 //	resp, err := client.Get(url)
 //	if err != nil {
@@ -28,7 +16,7 @@
 //	}
 //	defer resp.Body.Close()
 //
-// Close it right after the error check, before anything can return:
+// Good:
 //
 //	resp, err := client.Get(url)
 //	if err != nil {
@@ -38,6 +26,21 @@
 //	if resp.StatusCode != http.StatusOK {
 //		return fmt.Errorf("status %s", resp.Status)
 //	}
+//
+// Why it costs: an HTTP/1.x connection goes back to the Transport's pool
+// once its response body has been read to EOF; closing the body before that
+// discards the connection (see undrainedbody). A body neither read to the
+// end nor closed keeps its connection busy for good: net/http's
+// persistConn.readLoop waits on it, the next request to the same host
+// dials a new connection, with a new TLS handshake, and the old one stays
+// open until the server gives up on it.
+//
+// Reported: an *http.Response returned by a client call
+// ((*http.Client).Do, Get, Post, PostForm, http.Get, http.Post,
+// http.PostForm, RoundTrip) when some path of the function that makes the
+// call returns with its body still open (the check follows the response
+// path by path): typically a status check placed before the defer that
+// closes it.
 //
 // It also reports a response discarded outright (_, err := http.Get(url),
 // or the call used as a statement), and a `defer resp.Body.Close()` placed
@@ -56,8 +59,21 @@
 // drops each 3xx response. Every error or retry then keeps a connection
 // busy until the body is garbage collected.
 //
-// On the branch where the call's error is non-nil the response is nil and
-// there is nothing to close; so is a branch taken when errors.Is(err, ...)
+// A function returning (*http.Response, error) that hands back a client
+// call's response untouched (not read, closed or stored) is followed like
+// a client call, in its own package and in others. So is a Do method
+// shaped like (*http.Client).Do, taking only the request and returning
+// (*http.Response, error): an SDK's HTTP client interface, a retrying
+// client of another package.
+//
+// The fix: the suggested fix, offered when the call is followed by its
+// `if err != nil { ... }` check and not inside a loop, inserts
+// `defer resp.Body.Close()` right after that check, moving an existing
+// `defer resp.Body.Close()` of the same block there. There is no fix for
+// the loop case.
+//
+// Not reported: on the branch where the call's error is non-nil the
+// response is nil and there is nothing to close; so is a branch taken when errors.Is(err, ...)
 // or errors.As(err, ...) holds, or an error classifier, a func(error) bool
 // such as os.IsTimeout(err) or olivere/elastic's IsContextErr(err). The
 // check stays silent on the paths where
@@ -83,28 +99,24 @@
 // main.main, a path that returns ends the process: only a leak before the
 // next request (a loop, a reassignment) is reported.
 //
-// The suggested fix, offered when the call is followed by its
-// `if err != nil { ... }` check and not inside a loop, inserts
-// `defer resp.Body.Close()` right after that check, moving an existing
-// `defer resp.Body.Close()` of the same block there. There is no fix for
-// the loop case.
-//
-// A function returning (*http.Response, error) that hands back a client
-// call's response untouched (not read, closed or stored) is followed like
-// a client call, in its own package and in others. So is a Do method
-// shaped like (*http.Client).Do, taking only the request and returning
-// (*http.Response, error): an SDK's HTTP client interface, a retrying
-// client of another package.
-//
 // Test code is left alone: _test.go files, test helpers (functions that
 // take a testing.TB, *testing.T, *testing.B or *testing.F) and
 // test-support packages (an import path element such as testutil or
-// testing).
-// -unclosedbody.tests reports them too (unlike the driver's -test flag,
-// which decides whether test files are loaded at all).
+// testing), unless -unclosedbody.tests is set.
 //
-// Limits: such a wrapper must return the response variable or the call
-// itself; a wrapper that reads, stores or replaces the body, or returns it
+// Options: -unclosedbody.tests reports in test code too (unlike the
+// driver's -test flag, which decides whether test files are loaded at
+// all).
+//
+// By default (the cost model; -unclosedbody.all or the suite's -all
+// reports them too): a response of code that runs once per process (main,
+// init, a command-line action, or an unexported function only such code
+// calls, outside loops), whose connection is lost once; a response of an
+// HTTP/2-only transport (x/net/http2.Transport), which holds a stream of
+// its one connection, not a pooled connection.
+//
+// Known limits: a wrapper followed like a client call (see above) must
+// return the response variable or the call itself; a wrapper that reads, stores or replaces the body, or returns it
 // through another variable, is not followed, and its callers are not
 // checked.
 package unclosedbody

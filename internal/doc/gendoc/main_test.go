@@ -10,12 +10,15 @@ import (
 	"github.com/reuselint/reuselint/internal/doc"
 )
 
+// parts is the smallest valid body of a doc.go, and its package clause.
+const parts = "// Bad:\n//\n//\tbad()\n//\n// Good:\n//\n//\tgood()\n//\n// Why it costs: it does.\n//\n// Not reported: x.\n//\n// Known limits: y.\npackage x\n"
+
 // TestSourceRoundTrip: the constant source writes holds exactly what
 // doc.Extract returns, whether it can be written as a raw string or not.
 func TestSourceRoundTrip(t *testing.T) {
 	for _, content := range []string{
-		"// Package x does x.\n//\n// # Analyzer x\n//\n// x: a title\n//\n// A body.\n//\n//\tcode\npackage x\n",
-		"// Package x does x.\n//\n// # Analyzer x\n//\n// x: a title with `backquotes`\n//\n// A body.\npackage x\n",
+		"// Package x does x.\n//\n// # Analyzer x\n//\n// x: a title\n//\n" + parts,
+		"// Package x does x.\n//\n// # Analyzer x\n//\n// x: a title with `backquotes`\n//\n" + parts,
 	} {
 		want, err := doc.Extract(content, "x")
 		if err != nil {
