@@ -9,6 +9,7 @@ import (
 
 	"github.com/reuselint/reuselint/passes/clientperrequest"
 	"github.com/reuselint/reuselint/passes/keepalive"
+	"github.com/reuselint/reuselint/passes/poolsize"
 	"github.com/reuselint/reuselint/passes/tlssessioncache"
 	"github.com/reuselint/reuselint/passes/transportdefaults"
 	"github.com/reuselint/reuselint/passes/unclosedbody"
@@ -29,6 +30,7 @@ type check struct {
 var checks = []check{
 	{clientperrequest.Analyzer, clientperrequest.New},
 	{keepalive.Analyzer, keepalive.New},
+	{poolsize.Analyzer, poolsize.New},
 	{tlssessioncache.Analyzer, tlssessioncache.New},
 	{transportdefaults.Analyzer, transportdefaults.New},
 	{unclosedbody.Analyzer, unclosedbody.New},
