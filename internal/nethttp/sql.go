@@ -2,6 +2,7 @@ package nethttp
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
 	"slices"
 
@@ -63,4 +64,19 @@ func DBOrigin(info *types.Info, cur inspector.Cursor, db ast.Expr) *types.Func {
 		break
 	}
 	return nil
+}
+
+// DBLimitCall returns the receiver and the constant integer argument of
+// call when it is db.<method>(n), a method of *sql.DB taking one int
+// (SetMaxIdleConns, SetMaxOpenConns) given a constant.
+func DBLimitCall(info *types.Info, call *ast.CallExpr, method string) (db ast.Expr, n constant.Value, ok bool) {
+	if len(call.Args) != 1 || !IsMethod(Callee(info, call), SQL, "DB", method) {
+		return nil, nil, false
+	}
+	n = info.Types[call.Args[0]].Value
+	sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if n == nil || n.Kind() != constant.Int || !isSel {
+		return nil, nil, false
+	}
+	return sel.X, n, true
 }

@@ -21,16 +21,8 @@ import (
 // connector may lend connections from a pool of its own (pgx's
 // stdlib.OpenDBFromPool sets 0 so that pgxpool keeps them).
 func (c *checker) maxIdleConns(cur inspector.Cursor, call *ast.CallExpr) {
-	info := c.pass.TypesInfo
-	if len(call.Args) != 1 || !nethttp.IsMethod(nethttp.Callee(info, call), nethttp.SQL, "DB", "SetMaxIdleConns") {
-		return
-	}
-	v := info.Types[call.Args[0]].Value
-	if v == nil || v.Kind() != constant.Int || constant.Sign(v) > 0 {
-		return
-	}
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || c.openedWithConnector(cur, sel.X) {
+	db, v, ok := nethttp.DBLimitCall(c.pass.TypesInfo, call, "SetMaxIdleConns")
+	if !ok || constant.Sign(v) > 0 || c.openedWithConnector(cur, db) {
 		return
 	}
 	c.report(cur, call, fmt.Sprintf(msgIdleDB, v.ExactString()), "Remove SetMaxIdleConns", func(src *edit.Source) []analysis.TextEdit {

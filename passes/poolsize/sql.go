@@ -3,6 +3,8 @@ package poolsize
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -17,15 +19,9 @@ import (
 // pool whose idle limit nothing in the package raises: database/sql then
 // keeps 2 idle connections (defaultMaxIdleConns).
 func (c *checker) maxOpenConns(cur inspector.Cursor, call *ast.CallExpr) {
-	info := c.pass.TypesInfo
-	if len(call.Args) != 1 || !nethttp.IsMethod(nethttp.Callee(info, call), nethttp.SQL, "DB", "SetMaxOpenConns") {
-		return
-	}
-	if n, ok := c.intConst(call.Args[0]); !ok || n <= defaultIdle {
-		return
-	}
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || c.idleFuncs[topFunc(cur).Node()] || !c.idleUnset(cur, sel.X) {
+	db, n, ok := nethttp.DBLimitCall(c.pass.TypesInfo, call, "SetMaxOpenConns")
+	if !ok || constant.Compare(n, token.LEQ, constant.MakeInt64(defaultIdle)) ||
+		c.idleFuncs[topFunc(cur).Node()] || !c.idleUnset(cur, db) {
 		return
 	}
 	stmt, kind, _ := edit.Up(cur)
@@ -40,7 +36,7 @@ func (c *checker) maxOpenConns(cur inspector.Cursor, call *ast.CallExpr) {
 			"with more than 2 queries in flight, the extra connections are closed after each use and reopened, authentication included", arg, defaultIdle),
 	}
 	if kind == edge.ExprStmt_X {
-		if es := src.InsertAfter(stmt, text(src, sel.X)+".SetMaxIdleConns("+arg+")"); es != nil {
+		if es := src.InsertAfter(stmt, text(src, db)+".SetMaxIdleConns("+arg+")"); es != nil {
 			d.SuggestedFixes = []analysis.SuggestedFix{{Message: "Call SetMaxIdleConns with the same limit", TextEdits: es}}
 		}
 	}

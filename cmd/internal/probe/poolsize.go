@@ -3,12 +3,10 @@ package probe
 import (
 	"context"
 	"crypto/x509"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptrace"
-	"sync"
 	"sync/atomic"
 	"text/tabwriter"
 	"time"
@@ -93,20 +91,7 @@ func (s *h2Server) bursts(ctx context.Context, tr *http.Transport, n, rounds int
 			return side, err
 		}
 		burstStart := s.conns.Load()
-		s.hold(n, timeout/2)
-		var wg sync.WaitGroup
-		var mu sync.Mutex
-		for range n {
-			wg.Go(func() {
-				_, err := get(ctx, c, s.srv.URL, timeout)
-				mu.Lock()
-				defer mu.Unlock()
-				if err != nil {
-					side.Failed++
-				}
-			})
-		}
-		wg.Wait()
+		side.Failed += s.burst(ctx, c, n, timeout)
 		side.PerBurst = append(side.PerBurst, int(s.conns.Load()-burstStart))
 	}
 	side.Requests = n * rounds
@@ -120,36 +105,18 @@ func (s *h2Server) bursts(ctx context.Context, tr *http.Transport, n, rounds int
 // mainPoolsize runs the scenario and writes its report.
 func mainPoolsize(ctx context.Context, cfg *config, stdout, stderr io.Writer) int {
 	sides, err := runPoolsize(ctx, cfg.n, cfg.rounds, cfg.timeout)
-	if err != nil {
-		fmt.Fprintf(stderr, "reuselint probe: -poolsize: %s\n", describe(err, cfg.timeout))
-		return exitFailed
-	}
 	failed := 0
 	for _, s := range sides {
 		failed += s.Failed
 	}
-	if cfg.json {
-		out := struct {
-			Scenario   string     `json:"scenario"`
-			Concurrent int        `json:"concurrent"`
-			Rounds     int        `json:"rounds"`
-			Sides      []poolSide `json:"sides"`
-			Failed     int        `json:"failed"`
-		}{"poolsize", cfg.n, cfg.rounds, sides, failed}
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
-			fmt.Fprintf(stderr, "reuselint probe: writing JSON: %v\n", err)
-			return exitFailed
-		}
-	} else {
-		writePoolsize(stdout, cfg.n, cfg.rounds, sides)
-	}
-	if failed > 0 {
-		fmt.Fprintf(stderr, "reuselint probe: %d of %d requests failed\n", failed, 2*cfg.n*cfg.rounds)
-		return exitFailed
-	}
-	return exitOK
+	out := struct {
+		Scenario   string     `json:"scenario"`
+		Concurrent int        `json:"concurrent"`
+		Rounds     int        `json:"rounds"`
+		Sides      []poolSide `json:"sides"`
+		Failed     int        `json:"failed"`
+	}{"poolsize", cfg.n, cfg.rounds, sides, failed}
+	return finishScenario(cfg, stdout, stderr, "poolsize", err, out, func(w io.Writer) { writePoolsize(w, cfg.n, cfg.rounds, sides) }, failed, 2*cfg.n*cfg.rounds)
 }
 
 func writePoolsize(w io.Writer, n, rounds int, sides []poolSide) {

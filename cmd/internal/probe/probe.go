@@ -114,14 +114,12 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "reuselint probe: %v (see reuselint probe -h)\n", err)
 		return exitUsage
 	}
-	if cfg.http2 {
+	if cfg.http2 || cfg.poolsize {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 		defer stop()
-		return mainHTTP2(ctx, cfg, stdout, stderr)
-	}
-	if cfg.poolsize {
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-		defer stop()
+		if cfg.http2 {
+			return mainHTTP2(ctx, cfg, stdout, stderr)
+		}
 		return mainPoolsize(ctx, cfg, stdout, stderr)
 	}
 	if cfg.insecure {
