@@ -10,6 +10,7 @@ import (
 	"github.com/reuselint/reuselint/internal/pools"
 	"github.com/reuselint/reuselint/passes/clientperrequest"
 	"github.com/reuselint/reuselint/passes/keepalive"
+	"github.com/reuselint/reuselint/passes/poolsize"
 	"github.com/reuselint/reuselint/passes/tlssessioncache"
 	"github.com/reuselint/reuselint/passes/transportdefaults"
 	"github.com/reuselint/reuselint/passes/unclosedbody"
@@ -31,6 +32,7 @@ type check struct {
 var checks = []check{
 	{clientperrequest.Analyzer, clientperrequest.NewWith},
 	{keepalive.Analyzer, keepalive.NewWith},
+	{poolsize.Analyzer, poolsize.NewWith},
 	{tlssessioncache.Analyzer, tlssessioncache.NewWith},
 	{transportdefaults.Analyzer, transportdefaults.NewWith},
 	{unclosedbody.Analyzer, unclosedbody.NewWith},

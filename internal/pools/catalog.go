@@ -57,7 +57,7 @@ var catalog = map[string]map[string]catalogEntry{
 	"github.com/jackc/pgx/v4/pgxpool":         pgxPool,
 	"go.mongodb.org/mongo-driver/mongo":       mongo,
 	"go.mongodb.org/mongo-driver/v2/mongo":    mongo,
-	"github.com/jmoiron/sqlx":                 entries(catalogEntry{desc: "sqlx.DB"}, "Open", "MustOpen", "Connect", "ConnectContext", "MustConnect"),
+	"github.com/jmoiron/sqlx":                 entries(catalogEntry{desc: "sqlx.DB"}, nethttp.SQLOpeners["github.com/jmoiron/sqlx"]...),
 	"github.com/bradfitz/gomemcache/memcache": entries(catalogEntry{desc: "memcache client"}, "New", "NewFromSelector"),
 	"github.com/influxdata/influxdb-client-go/v2": entries(
 		catalogEntry{desc: "InfluxDB client", http: true, options: []string{"SetHTTPClient"}},

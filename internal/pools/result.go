@@ -70,6 +70,17 @@ func (r *Result) ShortLived(e ast.Node) (string, bool) {
 	return why, ok
 }
 
+// BuiltPerCall reports whether the expression n builds a pool on every
+// run of code that runs many times (one of PerCall).
+func (r *Result) BuiltPerCall(n ast.Node) bool {
+	for _, p := range r.PerCall {
+		if p.Cur.Node() == n {
+			return true
+		}
+	}
+	return false
+}
+
 // BuildsShortLived reports why the function fn (a FuncDecl or FuncLit)
 // builds an HTTP pool that dies with its call: the requests it sends go
 // through that pool, so settings of those requests (Close, a Connection

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"go/ast"
 	"go/constant"
-	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
@@ -22,16 +21,8 @@ import (
 // connector may lend connections from a pool of its own (pgx's
 // stdlib.OpenDBFromPool sets 0 so that pgxpool keeps them).
 func (c *checker) maxIdleConns(cur inspector.Cursor, call *ast.CallExpr) {
-	info := c.pass.TypesInfo
-	if len(call.Args) != 1 || !nethttp.IsMethod(nethttp.Callee(info, call), nethttp.SQL, "DB", "SetMaxIdleConns") {
-		return
-	}
-	v := info.Types[call.Args[0]].Value
-	if v == nil || v.Kind() != constant.Int || constant.Sign(v) > 0 {
-		return
-	}
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || c.openedWithConnector(cur, sel.X) {
+	db, v, ok := nethttp.DBLimitCall(c.pass.TypesInfo, call, "SetMaxIdleConns")
+	if !ok || constant.Sign(v) > 0 || c.openedWithConnector(cur, db) {
 		return
 	}
 	c.report(cur, call, fmt.Sprintf(msgIdleDB, v.ExactString()), "Remove SetMaxIdleConns", func(src *edit.Source) []analysis.TextEdit {
@@ -46,38 +37,5 @@ func (c *checker) maxIdleConns(cur inspector.Cursor, call *ast.CallExpr) {
 // openedWithConnector reports whether db is a local variable that the
 // function enclosing cur assigns from sql.OpenDB.
 func (c *checker) openedWithConnector(cur inspector.Cursor, db ast.Expr) bool {
-	info := c.pass.TypesInfo
-	id, ok := ast.Unparen(db).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v, ok := info.Uses[id].(*types.Var)
-	if !ok || v.Kind() != types.LocalVar {
-		return false
-	}
-	for fd := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		for cc := range fd.Preorder((*ast.CallExpr)(nil)) {
-			call := cc.Node().(*ast.CallExpr)
-			if !nethttp.IsFunc(nethttp.Callee(info, call), nethttp.SQL, "OpenDB") {
-				continue
-			}
-			parent, kind, _ := edit.Up(cc)
-			var lhs []ast.Expr
-			switch kind {
-			case edge.AssignStmt_Rhs:
-				lhs = parent.Node().(*ast.AssignStmt).Lhs
-			case edge.ValueSpec_Values:
-				for _, n := range parent.Node().(*ast.ValueSpec).Names {
-					lhs = append(lhs, n)
-				}
-			}
-			for _, l := range lhs {
-				if id, ok := ast.Unparen(l).(*ast.Ident); ok && info.ObjectOf(id) == v {
-					return true
-				}
-			}
-		}
-		break
-	}
-	return false
+	return nethttp.IsFunc(nethttp.DBOrigin(c.pass.TypesInfo, cur, db), nethttp.SQL, "OpenDB")
 }

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/reuselint/reuselint/internal/nethttp"
+	"github.com/reuselint/reuselint/internal/transportflow"
 )
 
 // http2Pkg is the package whose ConfigureTransport(s) turn HTTP/2 on for
@@ -100,19 +101,19 @@ func isDecider(obj types.Object) bool {
 
 // silent reports whether t keeps HTTP/2, decides it by hand, may be
 // configured where the check cannot see, or does not matter.
-func (c *checker) silent(t *transport) bool {
-	if t.decided || t.foreign || !c.triggered(t) {
+func (c *checker) silent(t *transportflow.Transport) bool {
+	if t.Foreign || !c.triggered(t) {
 		return true
 	}
 	for _, d := range deciders {
-		if t.fields[d] != nil {
+		if t.Fields[d] != nil || t.Selected[d] {
 			return true
 		}
 	}
-	if t.escapes && c.pkgDecides {
+	if t.Escapes && c.pkgDecides {
 		return true
 	}
-	for fn := range t.cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+	for fn := range t.Cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		if c.decides[fn.Node()] {
 			return true
 		}
@@ -131,12 +132,12 @@ func (c *checker) silent(t *transport) bool {
 // keeps that many connections per host and reuses them, and HTTP/2 would
 // save only their first handshakes (algoliasearch-client-go v3 and
 // meilisearch-go share one such transport per client).
-func (c *checker) lowValue(t *transport) bool {
+func (c *checker) lowValue(t *transportflow.Transport) bool {
 	info := c.pass.TypesInfo
-	if v := t.field("DisableKeepAlives"); v != nil && nethttp.IsTrue(info, v) {
+	if v := t.Fields["DisableKeepAlives"]; v != nil && nethttp.IsTrue(info, v) {
 		return true
 	}
-	if v := t.field("MaxIdleConnsPerHost"); v != nil {
+	if v := t.Fields["MaxIdleConnsPerHost"]; v != nil {
 		if tv := info.Types[v]; tv.Value != nil && tv.Value.Kind() == constant.Int {
 			n, ok := constant.Int64Val(tv.Value)
 			return n < 0 || ok && n > 2 // negative: keep-alive off in effect
@@ -145,17 +146,8 @@ func (c *checker) lowValue(t *transport) bool {
 	return false
 }
 
-// field returns the value t's literal or its assignments give field f,
-// or nil.
-func (t *transport) field(f string) ast.Expr {
-	if v := t.assigned[f]; v != nil {
-		return v
-	}
-	return t.fields[f]
-}
-
 // triggered reports whether t sets one of the fields that turn HTTP/2 off.
-func (c *checker) triggered(t *transport) bool {
+func (c *checker) triggered(t *transportflow.Transport) bool {
 	for _, f := range triggers {
 		if c.sets(t, f) {
 			return true
@@ -165,8 +157,8 @@ func (c *checker) triggered(t *transport) bool {
 }
 
 // sets reports whether t sets the field f to a value that is not nil.
-func (c *checker) sets(t *transport, f string) bool {
-	e := t.fields[f]
+func (c *checker) sets(t *transportflow.Transport, f string) bool {
+	e := t.Fields[f]
 	return e != nil && !c.pass.TypesInfo.Types[e].IsNil() && !c.mayBeNil(e)
 }
 
@@ -201,9 +193,9 @@ func (c *checker) mayBeNil(e ast.Expr) bool {
 // unixDial reports whether the Dial or DialContext function of t dials a
 // constant "unix" network: plain HTTP to a local socket, where HTTP/2 was
 // never in play.
-func (c *checker) unixDial(t *transport) bool {
+func (c *checker) unixDial(t *transportflow.Transport) bool {
 	for _, f := range []string{"Dial", "DialContext"} {
-		if body := c.funcBody(t.fields[f]); body != nil && c.dialsUnix(body) {
+		if body := c.funcBody(t.Fields[f]); body != nil && c.dialsUnix(body) {
 			return true
 		}
 	}
@@ -215,12 +207,12 @@ func (c *checker) unixDial(t *transport) bool {
 // dial: they hand out a connection made in memory or earlier
 // (httputil.DumpRequestOut's fake connection, a pipe), not one over the
 // network.
-func (c *checker) inMemoryDial(t *transport) bool {
-	if t.fields["TLSClientConfig"] != nil || t.fields["DialTLS"] != nil || t.fields["DialTLSContext"] != nil {
+func (c *checker) inMemoryDial(t *transportflow.Transport) bool {
+	if t.Fields["TLSClientConfig"] != nil || t.Fields["DialTLS"] != nil || t.Fields["DialTLSContext"] != nil {
 		return false
 	}
 	for _, f := range []string{"Dial", "DialContext"} {
-		if e := t.fields[f]; e != nil {
+		if e := t.Fields[f]; e != nil {
 			lit, ok := ast.Unparen(e).(*ast.FuncLit)
 			if !ok || callsDial(lit.Body) {
 				return false
@@ -304,8 +296,8 @@ func (c *checker) dialsUnix(body ast.Node) bool {
 
 // handPickedProtos reports whether t's TLSClientConfig is a literal that
 // sets NextProtos: the application protocols were chosen by hand.
-func (c *checker) handPickedProtos(t *transport) bool {
-	lit, ok := nethttp.Unaddr(t.fields["TLSClientConfig"]).(*ast.CompositeLit)
+func (c *checker) handPickedProtos(t *transportflow.Transport) bool {
+	lit, ok := nethttp.Unaddr(t.Fields["TLSClientConfig"]).(*ast.CompositeLit)
 	if !ok {
 		return false
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/reuselint/reuselint/internal/lazyinspect"
 	"github.com/reuselint/reuselint/internal/nethttp"
 	"github.com/reuselint/reuselint/internal/pools"
+	"github.com/reuselint/reuselint/internal/transportflow"
 )
 
 //go:generate go run ../../internal/doc/gendoc transportdefaults
@@ -65,7 +66,7 @@ func run(pass *analysis.Pass, all bool) (any, error) {
 	c.findDeciders(files)
 	for _, file := range files {
 		for cur := range file.Preorder((*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)) {
-			if t := c.transportAt(cur); t != nil && !c.silent(t) && (all || !shortLived(pass, t) && !c.lowValue(t)) {
+			if t := transportflow.At(pass, cur); t != nil && !c.silent(t) && (all || !shortLived(pass, t) && !c.lowValue(t)) {
 				c.report(t)
 			}
 		}
@@ -86,14 +87,14 @@ type checker struct {
 // shortLived reports whether t dies with the call that builds it: HTTP/2
 // would help no later request (a pool built per call is
 // clientperrequest's finding).
-func shortLived(pass *analysis.Pass, t *transport) bool {
-	_, ok := pools.Results(pass).ShortLived(t.anchor)
+func shortLived(pass *analysis.Pass, t *transportflow.Transport) bool {
+	_, ok := pools.Results(pass).ShortLived(t.Anchor)
 	return ok
 }
 
 // report reports t, naming the trigger fields it sets and the defaults it
 // lacks, with the fix.
-func (c *checker) report(t *transport) {
+func (c *checker) report(t *transportflow.Transport) {
 	var set []string
 	for _, f := range triggers {
 		if c.sets(t, f) {
@@ -101,10 +102,10 @@ func (c *checker) report(t *transport) {
 		}
 	}
 	msg := fmt.Sprintf(msgFormat, list(set))
-	if lost := t.lost(); len(lost) > 0 {
+	if lost := lost(t); len(lost) > 0 {
 		msg += "; it also lacks DefaultTransport's " + list(lost)
 	}
-	d := analysis.Diagnostic{Pos: t.anchor.Pos(), End: t.anchor.End(), Message: msg}
+	d := analysis.Diagnostic{Pos: t.Anchor.Pos(), End: t.Anchor.End(), Message: msg}
 	if fix := c.fix(t); fix != nil {
 		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
 	}
@@ -113,17 +114,17 @@ func (c *checker) report(t *transport) {
 
 // lost returns the defaults of DefaultTransport that t does not set, each
 // with what its absence costs.
-func (t *transport) lost() []string {
+func lost(t *transportflow.Transport) []string {
 	var lost []string
-	if t.fields["Proxy"] == nil {
+	if t.Fields["Proxy"] == nil {
 		lost = append(lost, "Proxy (HTTP_PROXY, HTTPS_PROXY and NO_PROXY are ignored)")
 	}
-	if t.fields["IdleConnTimeout"] == nil {
+	if t.Fields["IdleConnTimeout"] == nil {
 		lost = append(lost, "IdleConnTimeout (idle connections never expire, so the pool hands out connections the server may have dropped)")
 	}
 	// A custom TLS dialer does its own handshake: the timeout would not
 	// apply to it anyway.
-	if t.fields["TLSHandshakeTimeout"] == nil && t.fields["DialTLS"] == nil && t.fields["DialTLSContext"] == nil {
+	if t.Fields["TLSHandshakeTimeout"] == nil && t.Fields["DialTLS"] == nil && t.Fields["DialTLSContext"] == nil {
 		lost = append(lost, "TLSHandshakeTimeout (a stalled handshake is not cut short)")
 	}
 	return lost

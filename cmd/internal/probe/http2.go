@@ -165,20 +165,7 @@ func (s *h2Server) side(ctx context.Context, tr *http.Transport, n int, timeout 
 	if err != nil {
 		return side, err // the first request: the scenario cannot run
 	}
-	s.hold(n, timeout/2)
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	for range n {
-		wg.Go(func() {
-			_, err := get(ctx, c, s.srv.URL, timeout)
-			mu.Lock()
-			defer mu.Unlock()
-			if err != nil {
-				side.Failed++
-			}
-		})
-	}
-	wg.Wait()
+	side.Failed = s.burst(ctx, c, n, timeout)
 	side.Proto = proto
 	side.Requests = n + 1
 	side.Connections = int(s.conns.Load() - before)
@@ -186,6 +173,23 @@ func (s *h2Server) side(ctx context.Context, tr *http.Transport, n int, timeout 
 	side.PerRequest = float64(side.Connections) / float64(side.Requests)
 	side.TotalMS = float64(time.Since(start).Microseconds()) / 1000
 	return side, nil
+}
+
+// burst sends n GETs at once through c, held by the server until all
+// have arrived, and returns how many failed.
+func (s *h2Server) burst(ctx context.Context, c *http.Client, n int, timeout time.Duration) int {
+	s.hold(n, timeout/2)
+	var wg sync.WaitGroup
+	var failed atomic.Int64
+	for range n {
+		wg.Go(func() {
+			if _, err := get(ctx, c, s.srv.URL, timeout); err != nil {
+				failed.Add(1)
+			}
+		})
+	}
+	wg.Wait()
+	return int(failed.Load())
 }
 
 // get sends one GET, reads the body to EOF and closes it, and returns the
@@ -211,21 +215,28 @@ func get(ctx context.Context, c *http.Client, url string, timeout time.Duration)
 // mainHTTP2 runs the scenario and writes its report.
 func mainHTTP2(ctx context.Context, cfg *config, stdout, stderr io.Writer) int {
 	sides, err := runHTTP2(ctx, cfg.n, cfg.timeout)
-	if err != nil {
-		fmt.Fprintf(stderr, "reuselint probe: -http2: %s\n", describe(err, cfg.timeout))
-		return exitFailed
-	}
 	failed := 0
 	for _, s := range sides {
 		failed += s.Failed
 	}
+	out := struct {
+		Scenario   string   `json:"scenario"`
+		Concurrent int      `json:"concurrent"`
+		Sides      []h2Side `json:"sides"`
+		Failed     int      `json:"failed"`
+	}{"http2", cfg.n, sides, failed}
+	return finishScenario(cfg, stdout, stderr, "http2", err, out, func(w io.Writer) { writeHTTP2(w, cfg.n, sides) }, failed, 2*(cfg.n+1))
+}
+
+// finishScenario writes the result of a scenario, out as JSON with -json
+// or else as text by write, or err if it could not run, and returns the
+// exit status: failed of total requests failed.
+func finishScenario(cfg *config, stdout, stderr io.Writer, name string, err error, out any, write func(io.Writer), failed, total int) int {
+	if err != nil {
+		fmt.Fprintf(stderr, "reuselint probe: -%s: %s\n", name, describe(err, cfg.timeout))
+		return exitFailed
+	}
 	if cfg.json {
-		out := struct {
-			Scenario   string   `json:"scenario"`
-			Concurrent int      `json:"concurrent"`
-			Sides      []h2Side `json:"sides"`
-			Failed     int      `json:"failed"`
-		}{"http2", cfg.n, sides, failed}
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(out); err != nil {
@@ -233,10 +244,10 @@ func mainHTTP2(ctx context.Context, cfg *config, stdout, stderr io.Writer) int {
 			return exitFailed
 		}
 	} else {
-		writeHTTP2(stdout, cfg.n, sides)
+		write(stdout)
 	}
 	if failed > 0 {
-		fmt.Fprintf(stderr, "reuselint probe: %d of %d requests failed\n", failed, 2*(cfg.n+1))
+		fmt.Fprintf(stderr, "reuselint probe: %d of %d requests failed\n", failed, total)
 		return exitFailed
 	}
 	return exitOK

@@ -62,6 +62,8 @@ type config struct {
 	modes       []mode
 	url         string // "" for the local server
 	http2       bool   // run the -http2 scenario instead of the modes
+	poolsize    bool   // run the -poolsize scenario instead of the modes
+	rounds      int    // bursts per transport in the -poolsize scenario
 }
 
 const usage = `usage: reuselint probe [flags] [URL]
@@ -82,6 +84,12 @@ what transportdefaults reports) and through the same with
 ForceAttemptHTTP2, to a local server speaking h2 that holds the requests
 until all have arrived, and reports connections and TLS handshakes per
 request for both.
+With -poolsize, it sends instead -rounds bursts of -n requests at once
+through a transport with MaxIdleConns 100 and the default per-host idle
+limit of 2 (what poolsize reports) and through the same with
+MaxIdleConnsPerHost -n, to a local server that holds each burst until all
+of it has arrived, and reports connections accepted (new ones per burst)
+and TLS handshakes per request for both.
 The modes take turns, so that changes in load weigh on all of them alike.
 Every response body is read to EOF and closed; redirects are not followed.
 Exit status: 0 when every request succeeded, 1 when the target could not
@@ -106,10 +114,13 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "reuselint probe: %v (see reuselint probe -h)\n", err)
 		return exitUsage
 	}
-	if cfg.http2 {
+	if cfg.http2 || cfg.poolsize {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 		defer stop()
-		return mainHTTP2(ctx, cfg, stdout, stderr)
+		if cfg.http2 {
+			return mainHTTP2(ctx, cfg, stdout, stderr)
+		}
+		return mainPoolsize(ctx, cfg, stdout, stderr)
 	}
 	if cfg.insecure {
 		fmt.Fprintln(stderr, "reuselint probe: WARNING: -insecure: server certificates are NOT verified")
@@ -139,6 +150,8 @@ func flags(cfg *config) (*flag.FlagSet, func() error) {
 	fs.DurationVar(&cfg.timeout, "timeout", 10*time.Second, "time limit for each request, body included")
 	fs.BoolVar(&cfg.json, "json", false, "print the results as JSON")
 	fs.BoolVar(&cfg.http2, "http2", false, "instead of the modes: 1 request, then -n at once, through a transport that lost HTTP/2 (custom TLSClientConfig, no ForceAttemptHTTP2) and through the same with ForceAttemptHTTP2, to a local server speaking h2; reports connections and TLS handshakes per request")
+	fs.BoolVar(&cfg.poolsize, "poolsize", false, "instead of the modes: -rounds bursts of -n requests at once through a transport with MaxIdleConns 100 and the default MaxIdleConnsPerHost (2), and through the same with MaxIdleConnsPerHost -n, to a local server; reports connections and TLS handshakes per request")
+	fs.IntVar(&cfg.rounds, "rounds", 5, "bursts per transport with -poolsize")
 	fs.BoolVar(&cfg.insecure, "insecure", false, "do not verify the server's certificate (self-signed test servers only; stated in the output)")
 	return fs, func() error {
 		switch {
@@ -148,6 +161,10 @@ func flags(cfg *config) (*flag.FlagSet, func() error) {
 			return fmt.Errorf("-concurrency must be at least 1, not %d", cfg.concurrency)
 		case cfg.timeout <= 0:
 			return fmt.Errorf("-timeout must be positive, not %v", cfg.timeout)
+		case cfg.rounds < 1:
+			return fmt.Errorf("-rounds must be at least 1, not %d", cfg.rounds)
+		case cfg.http2 && cfg.poolsize:
+			return fmt.Errorf("-http2 and -poolsize are two scenarios: run one at a time")
 		}
 		var err error
 		cfg.modes, err = parseModes(*modeFlag)
@@ -175,6 +192,9 @@ func parse(args []string) (*config, error) {
 	}
 	if cfg.http2 && len(urls) > 0 {
 		return nil, fmt.Errorf("-http2 probes a local server of its own (it holds the requests until all have arrived), not %s", urls[0])
+	}
+	if cfg.poolsize && len(urls) > 0 {
+		return nil, fmt.Errorf("-poolsize probes a local server of its own (it holds each burst until all of it has arrived), not %s", urls[0])
 	}
 	switch len(urls) {
 	case 0:
