@@ -258,7 +258,7 @@ func TestStandaloneOrder(t *testing.T) {
 	for _, m := range findingRE.FindAllStringSubmatch(stderr, -1) {
 		got = append(got, m[1]+":"+m[2]+":"+m[3]+" "+strings.TrimSuffix(m[4][strings.LastIndex(m[4], "(")+1:], ")"))
 	}
-	want := []string{"order.go:17:2 undrainedbody", "order.go:24:12 clientperrequest", "order.go:24:37 transportdefaults"}
+	want := []string{"order.go:17:2 undrainedbody", "order.go:24:12 clientperrequest", "order.go:35:39 transportdefaults", "order.go:35:72 tlssessioncache"}
 	if strconv.Quote(strings.Join(got, "\n")) != strconv.Quote(strings.Join(want, "\n")) {
 		t.Errorf("findings in this order:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}

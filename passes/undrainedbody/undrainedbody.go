@@ -130,6 +130,13 @@ func (c *checker) report(pass *analysis.Pass, r *bodyflow.Response, cl *bodyflow
 	pass.Report(d)
 }
 
+// hasRead reports whether values of type t have a Read method.
+func hasRead(t types.Type) bool {
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "Read")
+	_, ok := obj.(*types.Func)
+	return ok
+}
+
 // fix drains the body before the close: a statement before a direct or
 // helper close, a deferred closure in place of `defer X.Close()`.
 func fix(pass *analysis.Pass, r *bodyflow.Response, cl *bodyflow.Close) *analysis.SuggestedFix {
@@ -141,8 +148,11 @@ func fix(pass *analysis.Pass, r *bodyflow.Response, cl *bodyflow.Close) *analysi
 		return nil
 	}
 	body := src.Of(cl.Body)
-	if nethttp.IsResponse(pass.TypesInfo.TypeOf(cl.Body)) {
+	switch t := pass.TypesInfo.TypeOf(cl.Body); {
+	case nethttp.IsResponse(t):
 		body += ".Body"
+	case !hasRead(t):
+		return nil // closed through an io.Closer: io.Copy cannot read it
 	}
 	file := fileOf(pass, cl.Site)
 	io, imp := ioName(pass, file, cl.Site)
