@@ -89,9 +89,10 @@ func wrapAll(as []*analysis.Analyzer, tag bool) []*analysis.Analyzer {
 	for i, a := range as {
 		names[i] = a.Name
 	}
+	run := &suiteRun{names: names}
 	wrapped := make([]*analysis.Analyzer, len(as))
 	for i, a := range as {
-		wrapped[i] = wrap(a, names, tag)
+		wrapped[i] = wrapIn(a, run, tag)
 	}
 	return wrapped
 }

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"flag"
 	"go/ast"
 	"go/token"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -39,6 +41,12 @@ const (
 // directives naming an unknown check whose closest known name is its
 // own. known lists the names of every check of the suite.
 func wrap(a *analysis.Analyzer, known []string, tag bool) *analysis.Analyzer {
+	return wrapIn(a, &suiteRun{names: known}, tag)
+}
+
+// wrapIn wraps a as a check of the suite run.
+func wrapIn(a *analysis.Analyzer, suite *suiteRun, tag bool) *analysis.Analyzer {
+	known := suite.names
 	w := *a
 	w.Requires = append(slices.Clip(a.Requires), directiveComments)
 	run := a.Run
@@ -61,7 +69,7 @@ func wrap(a *analysis.Analyzer, known []string, tag bool) *analysis.Analyzer {
 
 		mu.Lock()
 		defer mu.Unlock()
-		s := newSuppressor(pass, a.Name, known, pass.ResultOf[directiveComments].([]directiveComment))
+		s := newSuppressor(pass, a.Name, known, suite.running(), pass.ResultOf[directiveComments].([]directiveComment))
 		for _, d := range diags {
 			if s.suppress(d) {
 				continue
@@ -75,7 +83,63 @@ func wrap(a *analysis.Analyzer, known []string, tag bool) *analysis.Analyzer {
 		}
 		return res, err
 	}
+	suites.Store(&w, suite)
 	return &w
+}
+
+// suiteRun is what the checks of one suite know of each other: every
+// check's name, and which of them run. A malformed directive is reported
+// by one running check, so that running a subset (reuselint -keepalive,
+// golangci-lint with checks disabled) still reports it.
+type suiteRun struct {
+	names []string     // every check of the suite
+	only  atomic.Value // []string: the checks that run, when a driver said (Running)
+}
+
+// suites maps each wrapped check to its suite.
+var suites sync.Map // *analysis.Analyzer -> *suiteRun
+
+// Running tells the suite of the wrapped checks as that exactly they run
+// (the golangci-lint plugin, once its settings disable some).
+func Running(as []*analysis.Analyzer) {
+	names := make([]string, len(as))
+	for i, a := range as {
+		names[i] = a.Name
+	}
+	for _, a := range as {
+		if run, ok := suites.Load(a); ok {
+			run.(*suiteRun).only.Store(names)
+		}
+	}
+}
+
+// running returns the checks that run: those a driver named (Running),
+// else those the x/tools drivers run given the command line's -<check>
+// flags (any true: only those; else any false: all but those), else all.
+func (r *suiteRun) running() []string {
+	if only, ok := r.only.Load().([]string); ok {
+		return only
+	}
+	if !flag.Parsed() {
+		return r.names
+	}
+	var on, off []string
+	flag.Visit(func(f *flag.Flag) {
+		if slices.Contains(r.names, f.Name) {
+			if f.Value.String() == "true" {
+				on = append(on, f.Name)
+			} else {
+				off = append(off, f.Name)
+			}
+		}
+	})
+	switch {
+	case len(on) > 0:
+		return on
+	case len(off) > 0:
+		return slices.DeleteFunc(slices.Clone(r.names), func(n string) bool { return slices.Contains(off, n) })
+	}
+	return r.names
 }
 
 // A directive is one //reuselint: comment.
@@ -94,14 +158,15 @@ type directive struct {
 
 // suppressor holds the directives of one pass's files.
 type suppressor struct {
-	pass  *analysis.Pass
-	name  string // the check's name
-	known []string
-	dirs  []*directive
+	pass    *analysis.Pass
+	name    string // the check's name
+	known   []string
+	running []string // the checks that run: the owners of problems
+	dirs    []*directive
 }
 
-func newSuppressor(pass *analysis.Pass, name string, known []string, comments []directiveComment) *suppressor {
-	s := &suppressor{pass: pass, name: name, known: known}
+func newSuppressor(pass *analysis.Pass, name string, known, running []string, comments []directiveComment) *suppressor {
+	s := &suppressor{pass: pass, name: name, known: known, running: running}
 	for _, dc := range comments {
 		if d := s.parse(dc.c, dc.tf, dc.src, dc.rest); d != nil {
 			s.dirs = append(s.dirs, d)
@@ -220,8 +285,8 @@ func (s *suppressor) parse(c *ast.Comment, tf *token.File, src []byte, rest stri
 			if owner == s.name {
 				d.problems = append(d.problems, "reuselint:"+verb+" directive has an empty check name; separate names with commas only")
 			}
-		case !slices.Contains(s.known, n) && closest(n, s.known) == s.name:
-			d.problems = append(d.problems, "reuselint:"+verb+" directive names "+strconv.Quote(n)+", which is not a check; the closest is "+s.name)
+		case !slices.Contains(s.known, n) && closest(n, s.running) == s.name:
+			d.problems = append(d.problems, "reuselint:"+verb+" directive names "+strconv.Quote(n)+", which is not a check; the closest is "+closest(n, s.known))
 		}
 	}
 	if mine && d.reason == "" {
@@ -254,15 +319,15 @@ func (d *directive) active(name string) bool {
 // naming checks that are not all known.
 func (s *suppressor) owner(checks []string) string {
 	for _, n := range checks {
-		if slices.Contains(s.known, n) {
+		if slices.Contains(s.running, n) {
 			return n
 		}
 	}
 	if len(checks) > 0 && checks[0] != "" {
-		return closest(checks[0], s.known)
+		return closest(checks[0], s.running)
 	}
-	if len(s.known) > 0 {
-		return s.known[0]
+	if len(s.running) > 0 {
+		return s.running[0]
 	}
 	return s.name
 }

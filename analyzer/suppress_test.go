@@ -15,6 +15,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/reuselint/reuselint/internal/fixtest"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/analysis/checker"
@@ -228,7 +229,7 @@ func f() {
 		Files:    []*ast.File{f},
 		ReadFile: func(string) ([]byte, error) { return []byte(src), nil },
 	}
-	s := newSuppressor(pass, "fakea", []string{"fakea"}, findDirectiveComments(pass))
+	s := newSuppressor(pass, "fakea", []string{"fakea"}, []string{"fakea"}, findDirectiveComments(pass))
 	var edits []analysis.TextEdit
 	for _, d := range s.problems() {
 		for _, fix := range d.SuggestedFixes {
@@ -275,7 +276,7 @@ func f() {
 		Files:    []*ast.File{f},
 		ReadFile: func(string) ([]byte, error) { return nil, os.ErrNotExist },
 	}
-	s := newSuppressor(pass, "fakea", []string{"fakea"}, findDirectiveComments(pass))
+	s := newSuppressor(pass, "fakea", []string{"fakea"}, []string{"fakea"}, findDirectiveComments(pass))
 	tf := fset.File(f.Pos())
 	for _, line := range []int{5, 6} {
 		if !s.suppress(analysis.Diagnostic{Pos: tf.LineStart(line) + 1, Message: "x"}) {
@@ -285,5 +286,23 @@ func f() {
 	ps := s.problems()
 	if len(ps) != 1 || !strings.Contains(ps[0].Message, "on this or the next line") || ps[0].SuggestedFixes != nil {
 		t.Errorf("problems = %+v, want one stale directive, without a fix", ps)
+	}
+}
+
+// TestSubsetReportsDirectiveProblems runs one check of a two-check suite:
+// a malformed directive whose owner would be the other check (it names
+// it, misspelled) is still reported, by the check that runs.
+func TestSubsetReportsDirectiveProblems(t *testing.T) {
+	suite := fakeSuite()
+	Running(suite[:1])
+	analysistest.Run(t, analysistest.TestData(), suite[0], "subset")
+	// With both running, fakeb owns it and fakea says nothing of it.
+	Running(suite)
+	for _, r := range analysistest.Run(fixtest.Without(t, "diagnostic"), analysistest.TestData(), suite[0], "subset") {
+		for _, d := range r.Diagnostics {
+			if strings.Contains(d.Message, "fakebb") {
+				t.Errorf("fakea reports %q although fakeb runs", d.Message)
+			}
+		}
 	}
 }

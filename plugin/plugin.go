@@ -163,6 +163,9 @@ func configure(settings any, suite []*analysis.Analyzer) ([]*analysis.Analyzer, 
 			enabled = append(enabled, a)
 		}
 	}
+	// The running checks report the problems of malformed directives,
+	// those of disabled checks included.
+	analyzer.Running(enabled)
 	return enabled, nil
 }
 

@@ -263,3 +263,19 @@ func TestStandaloneOrder(t *testing.T) {
 		t.Errorf("findings in this order:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestSubsetDirectiveProblem runs one check (-keepalive): a directive
+// misspelling another check is still reported, by the check that runs.
+func TestSubsetDirectiveProblem(t *testing.T) {
+	bin := buildTool(t)
+	dir, err := filepath.Abs("testdata/subset")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"-keepalive", "./..."}, {"./..."}} {
+		_, stderr, code := run(t, dir, bin, args...)
+		if code != 3 || !strings.Contains(stderr, `names "unclosedbdy", which is not a check; the closest is unclosedbody`) {
+			t.Errorf("reuselint %s: exit %d, want 3 and the directive's problem:\n%s", strings.Join(args, " "), code, stderr)
+		}
+	}
+}
