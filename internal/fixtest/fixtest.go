@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -181,5 +182,37 @@ func CheckSilent(t *testing.T, results []*analysistest.Result) {
 				}
 			}
 		}
+	}
+}
+
+var atLine = regexp.MustCompile(`at line (\d+)`)
+
+// CheckRelatedLines fails for each diagnostic of results whose message
+// names a line ("... on the return at line 297") without a related
+// location on that line: the site must be one a driver, SARIF or an
+// editor can jump to. It fails too when no diagnostic names a line.
+func CheckRelatedLines(t *testing.T, results []*analysistest.Result) {
+	t.Helper()
+	n := 0
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			m := atLine.FindStringSubmatch(d.Message)
+			if m == nil {
+				continue
+			}
+			n++
+			ok := false
+			for _, rel := range d.Related {
+				if strconv.Itoa(r.Pass.Fset.Position(rel.Pos).Line) == m[1] {
+					ok = true
+				}
+			}
+			if !ok {
+				t.Errorf("%s: %q has no related location at line %s", r.Pass.Fset.Position(d.Pos), d.Message, m[1])
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no diagnostic names a line: nothing checked")
 	}
 }

@@ -113,6 +113,11 @@ func report(pass *analysis.Pass, r *bodyflow.Response) {
 		End:     r.Call.End(),
 		Message: fmt.Sprintf("%s.Body is not closed %s: %s", name, where, cost),
 	}
+	// Every leak site, as a related location drivers and editors can
+	// show and jump to (lostcancel does the same for its return).
+	for _, l := range leaks {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: l.Pos(), End: l.End(), Message: leakSite(l, name)})
+	}
 	if fix := fix(pass, r); fix != nil {
 		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
 	}
@@ -164,4 +169,15 @@ func (c *checker) lowValue(pass *analysis.Pass, r *bodyflow.Response) bool {
 		return true
 	}
 	return !r.InTest && pools.Results(pass).RunsOnce(r.Func, r.Call)
+}
+
+// leakSite says what happens at the leak site n of the body of name.
+func leakSite(n ast.Node, name string) string {
+	switch n.(type) {
+	case *ast.ReturnStmt:
+		return name + ".Body is still open here"
+	case *ast.CallExpr:
+		return "the call is made again here with " + name + ".Body still open"
+	}
+	return name + " is reassigned here with its body still open"
 }

@@ -34,3 +34,9 @@ func TestTests(t *testing.T) {
 	}
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "testcode")
 }
+
+// TestRelated checks that each site a message names by line is also a
+// related location.
+func TestRelated(t *testing.T) {
+	fixtest.CheckRelatedLines(t, analysistest.Run(t, analysistest.TestData(), unclosedbody.New(), "a"))
+}

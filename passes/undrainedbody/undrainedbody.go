@@ -124,6 +124,11 @@ func (c *checker) report(pass *analysis.Pass, r *bodyflow.Response, cl *bodyflow
 		msg = fmt.Sprintf("%s is closed %s: %s", body, what, cost)
 	}
 	d := analysis.Diagnostic{Pos: cl.Site.Pos(), End: cl.Site.End(), Message: msg}
+	if cl.Deferred && exit != nil {
+		// The return that runs the close with the body unread, as a
+		// related location drivers and editors can jump to.
+		d.Related = []analysis.RelatedInformation{{Pos: exit.Pos(), End: exit.End(), Message: body + " is closed unread when the function returns here"}}
+	}
 	if fix := fix(pass, r, cl); fix != nil {
 		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
 	}

@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/reuselint/reuselint/internal/fixtest"
 	"github.com/reuselint/reuselint/passes/undrainedbody"
 )
 
@@ -39,4 +40,10 @@ func TestTests(t *testing.T) {
 		t.Fatal(err)
 	}
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "testcode")
+}
+
+// TestRelated checks that each site a message names by line is also a
+// related location.
+func TestRelated(t *testing.T) {
+	fixtest.CheckRelatedLines(t, analysistest.Run(t, analysistest.TestData(), undrainedbody.New(), "a"))
 }
