@@ -592,6 +592,13 @@ func (f *flow) walk(n ast.Node, evs *[]event) {
 				*evs = append(*evs, event{kind: evCall, site: n})
 				return false
 			}
+			if lit, roots := f.localClosure(n); lit != nil {
+				for _, a := range n.Args {
+					f.walk(a, evs)
+				}
+				f.closureCall(lit, n, roots, evs)
+				return false
+			}
 		case *ast.Ident:
 			if v, ok := f.info.Uses[n].(*types.Var); ok {
 				if f.resp[v] {
@@ -895,6 +902,12 @@ func (f *flow) closure(lit *ast.FuncLit, evs *[]event) {
 		*evs = append(*evs, event{kind: evMove, site: lit})
 		return
 	}
+	f.closureCall(lit, call, roots, evs)
+}
+
+// closureCall records what calling the function literal lit at call
+// does to the captured response or body variables roots.
+func (f *flow) closureCall(lit *ast.FuncLit, call *ast.CallExpr, roots map[*types.Var]bool, evs *[]event) {
 	eff := f.p.summarize(lit.Body, f.t, roots)
 	switch {
 	case eff&Keeps != 0:
@@ -907,4 +920,59 @@ func (f *flow) closure(lit *ast.FuncLit, evs *[]event) {
 	case eff&Reads != 0:
 		*evs = append(*evs, event{kind: evRead, site: lit})
 	}
+}
+
+// localClosure returns the function literal that call calls through a
+// local variable assigned only that literal (process := func() error
+// {...; defer resp.Body.Close() ...}; ...; process()), with the response
+// and body variables it captures; nil when there is none or it captures
+// neither. The literal's own site took ownership when it was written
+// after the call; called later, it acts where it is called.
+func (f *flow) localClosure(call *ast.CallExpr) (*ast.FuncLit, map[*types.Var]bool) {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok || f.body == nil {
+		return nil, nil
+	}
+	v, ok := f.info.Uses[id].(*types.Var)
+	if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil, nil
+	}
+	if _, ok := v.Type().Underlying().(*types.Signature); !ok {
+		return nil, nil
+	}
+	var lit *ast.FuncLit
+	n := 0
+	ast.Inspect(f.body, func(node ast.Node) bool {
+		as, ok := node.(*ast.AssignStmt)
+		if !ok {
+			return true
+		}
+		for i, lhs := range as.Lhs {
+			lid, ok := ast.Unparen(lhs).(*ast.Ident)
+			if !ok || f.info.ObjectOf(lid) != v {
+				continue
+			}
+			n++
+			if len(as.Lhs) == len(as.Rhs) {
+				lit, _ = ast.Unparen(as.Rhs[i]).(*ast.FuncLit)
+			}
+		}
+		return true
+	})
+	if n != 1 || lit == nil {
+		return nil, nil
+	}
+	roots := make(map[*types.Var]bool)
+	ast.Inspect(lit.Body, func(node ast.Node) bool {
+		if id, ok := node.(*ast.Ident); ok {
+			if v, ok := f.info.Uses[id].(*types.Var); ok && (f.resp[v] || f.bodies[v]) {
+				roots[v] = f.resp[v]
+			}
+		}
+		return true
+	})
+	if len(roots) == 0 {
+		return nil, nil
+	}
+	return lit, roots
 }
