@@ -99,7 +99,9 @@ func (c *checker) freshOnEveryPath(decl *ast.FuncDecl, lt *lifetime) bool {
 				return false
 			}
 			if id, ok := ast.Unparen(res).(*ast.Ident); ok {
-				if v, ok := info.Uses[id].(*types.Var); ok && lt.vars[v] {
+				// The pool, or a client holding it (tr := &http.Transport{};
+				// c := &http.Client{Transport: tr}; return c).
+				if v, ok := info.Uses[id].(*types.Var); ok && (lt.vars[v] || holdsAsClient(lt, v)) {
 					return false
 				}
 				if id.Name == "nil" && info.Uses[id] == types.Universe.Lookup("nil") {
@@ -111,4 +113,11 @@ func (c *checker) freshOnEveryPath(decl *ast.FuncDecl, lt *lifetime) bool {
 		return fresh
 	})
 	return fresh
+}
+
+// holdsAsClient reports whether v is a local *http.Client that lt
+// follows as holding the pool: its Transport.
+func holdsAsClient(lt *lifetime, v *types.Var) bool {
+	_, held := lt.vars[v]
+	return held && nethttp.IsClient(v.Type())
 }

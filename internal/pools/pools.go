@@ -225,7 +225,11 @@ func run(pass *analysis.Pass, extra extraConstructors) *Result {
 			}
 			lt := c.lifetime(p, fn)
 			if lt.returned >= 0 && !lt.escaped && !lt.bound && c.freshOnEveryPath(decl, lt) {
-				c.ctors[obj] = &poolConstructor{Result: lt.returned, HTTP: p.http, SQL: p.sql, Noun: p.noun, Desc: p.desc, Conn: p.conn}
+				noun := p.noun
+				if nethttp.IsClient(obj.Signature().Results().At(lt.returned).Type()) {
+					noun = "Client" // a transport returned inside the client that holds it
+				}
+				c.ctors[obj] = &poolConstructor{Result: lt.returned, HTTP: p.http, SQL: p.sql, Noun: noun, Desc: p.desc, Conn: p.conn}
 				changed = true
 			}
 		}

@@ -21,7 +21,7 @@ var cprTestdata, _ = filepath.Abs(filepath.Join("..", "..", "passes", "clientper
 // borrowsPool, keepsPool) against clientperrequest's testdata.
 func TestFacts(t *testing.T) {
 	analysistest.Run(fixtest.Without(t, "diagnostic"), cprTestdata, pools.Analyzer,
-		"a", "b", "catalog", "cli", "closures", "traps", "fix")
+		"a", "b", "catalog", "cli", "closures", "traps", "fix", "percall")
 	p := pools.New()
 	if err := p.Flags.Set("constructors", "grpcish.NewClient, grpcish.NewRedis,(*grpcish.Factory).Conn"); err != nil {
 		t.Fatal(err)

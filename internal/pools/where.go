@@ -3,6 +3,7 @@ package pools
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -20,6 +21,11 @@ func (c *checker) perRequest(p pool, fn inspector.Cursor, lt *lifetime) string {
 	for f := range fn.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		if sig := c.signature(f); sig != nil && nethttp.IsHandlerSignature(sig) {
 			return "per request in an HTTP handler"
+		}
+		if decl, ok := f.Node().(*ast.FuncDecl); ok {
+			if where := c.perCallMethod(decl); where != "" {
+				return where
+			}
 		}
 	}
 	if body, ok := loopBody(p.cur); ok {
@@ -137,4 +143,50 @@ func calledOnTheSpot(fn inspector.Cursor) bool {
 		fn = fn.Parent()
 	}
 	return fn.ParentEdgeKind() == edge.CallExpr_Fun
+}
+
+// perCallMethod says how a method runs per request by contract: a
+// RoundTrip method of an http.RoundTripper runs once per request it
+// carries, and a method of a gRPC service implementation (a type that
+// embeds the generated Unimplemented...Server) once per RPC.
+func (c *checker) perCallMethod(decl *ast.FuncDecl) string {
+	obj, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok || obj.Signature().Recv() == nil {
+		return ""
+	}
+	sig := obj.Signature()
+	if decl.Name.Name == "RoundTrip" && sig.Params().Len() == 1 && nethttp.IsRequest(sig.Params().At(0).Type()) &&
+		sig.Results().Len() == 2 && nethttp.IsResponse(sig.Results().At(0).Type()) {
+		return "per request in RoundTrip"
+	}
+	if obj.Exported() && grpcService(sig.Recv().Type()) {
+		return "per RPC in the gRPC method " + decl.Name.Name
+	}
+	return ""
+}
+
+// grpcService reports whether t (or what it points to) is a struct that
+// embeds a gRPC-generated Unimplemented<Name>Server: a service
+// implementation, whose exported methods are RPC handlers.
+func grpcService(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		if !f.Embedded() {
+			continue
+		}
+		if n := nethttp.NamedOf(f.Type()); n != nil {
+			name := n.Obj().Name()
+			if strings.HasPrefix(name, "Unimplemented") && strings.HasSuffix(name, "Server") {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -14,7 +14,7 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(fixtest.Without(t, "fact"), analysistest.TestData(), clientperrequest.Analyzer, "a", "b", "nohttp", "mainpkg", "catalog", "cli", "closures", "assembled", "example.com/examples/std", "example.com/internal/docexamples", "traps")
+	analysistest.Run(fixtest.Without(t, "fact"), analysistest.TestData(), clientperrequest.Analyzer, "a", "b", "nohttp", "mainpkg", "catalog", "cli", "closures", "assembled", "example.com/examples/std", "example.com/internal/docexamples", "traps", "percall")
 }
 
 func TestFix(t *testing.T) {

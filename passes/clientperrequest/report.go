@@ -45,10 +45,16 @@ func (c *checker) report(p *pools.Pool) {
 		cost = "each request " + cost
 	case "on every loop iteration":
 		cost = "each iteration " + cost
+	case "per request in RoundTrip":
+		cost = "each request it carries " + cost
 	case "for a single request and dropped":
 		cost = "each call of " + pools.FuncName(p.Fn) + " " + cost
 	default:
-		cost = "each call " + cost
+		if strings.HasPrefix(where, "per RPC") {
+			cost = "each RPC " + cost
+		} else {
+			cost = "each call " + cost
+		}
 	}
 	noun := p.Noun
 	if p.Kind == pools.Constructor {
