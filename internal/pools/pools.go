@@ -171,7 +171,7 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass, extra extraConstructors) *Result {
-	res := &Result{short: make(map[ast.Node]string), shortFns: make(map[ast.Node]string)}
+	res := &Result{short: make(map[ast.Node]string), shortFns: make(map[ast.Node]string), local: make(map[ast.Node]bool)}
 	paths := append([]string{nethttp.HTTP, nethttp.SQL}, extra.pkgs...)
 	if !nethttp.Imports(pass.Pkg, paths...) && !importsCatalog(pass.Pkg) && !importsConstructor(pass) {
 		return res // no pool can be built here
@@ -251,6 +251,9 @@ func run(pass *analysis.Pass, extra extraConstructors) *Result {
 		lt := c.lifetime(p, fn)
 		if lt.escaped || lt.returned >= 0 {
 			continue // kept, or returned to a caller who decides
+		}
+		if p.kind == transportPool || p.kind == clientPool {
+			res.markLocal(cur)
 		}
 		where := ""
 		if !lt.bound && !c.exempt(fn) {

@@ -19,6 +19,9 @@ type Result struct {
 	short map[ast.Node]string
 	// shortFns maps the functions that build such a pool to why.
 	shortFns map[ast.Node]string
+	// local holds the expressions of HTTP pools that stay in the
+	// function that builds them (neither kept nor returned).
+	local map[ast.Node]bool
 
 	c *checker // for frequency questions; nil when no pool can be built here
 }
@@ -69,6 +72,11 @@ func (r *Result) ShortLived(e ast.Node) (string, bool) {
 	why, ok := r.short[e]
 	return why, ok
 }
+
+// Local reports whether the HTTP pool built by e stays in the function
+// that builds it: neither stored, captured, handed on nor returned. Its
+// requests are that function's own.
+func (r *Result) Local(e ast.Node) bool { return r.local[e] }
 
 // BuiltPerCall reports whether the expression n builds a pool on every
 // run of code that runs many times (one of PerCall).
@@ -154,6 +162,23 @@ func (r *Result) markShort(cur, fn inspector.Cursor, why string) {
 	if lit, ok := literal(cur.Node().(ast.Expr)); ok {
 		if v := transportField(lit); v != nil {
 			r.mark(v, why)
+		}
+	}
+}
+
+// markLocal records that the HTTP pool built at cur stays in its
+// function, like markShort.
+func (r *Result) markLocal(cur inspector.Cursor) {
+	set := func(e ast.Expr) {
+		r.local[ast.Unparen(e)] = true
+		if lit, ok := literal(e); ok {
+			r.local[lit] = true
+		}
+	}
+	set(cur.Node().(ast.Expr))
+	if lit, ok := literal(cur.Node().(ast.Expr)); ok {
+		if v := transportField(lit); v != nil {
+			set(v)
 		}
 	}
 }

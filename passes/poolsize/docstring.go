@@ -79,7 +79,10 @@ process short of memory or file descriptors, or talking to a server
 that limits connections per client: each idle connection holds a
 socket and buffers on both ends.
 
-Not reported: MaxIdleConnsPerHost set or named through the transport's
+Not reported: a copy of DefaultTransport's list that stays in the
+function building it (a poller that sends one request at a time, as
+testcontainers' HTTP wait strategy does: 2 idle connections are
+plenty); MaxIdleConnsPerHost set or named through the transport's
 variable (any value, any expression); MaxIdleConns at 2 or below, or
 MaxConnsPerHost at 2 or below (2 idle cover every connection a host can
 have); a size from configuration or a parameter (not a constant);

@@ -10,6 +10,7 @@ import (
 
 	"github.com/reuselint/reuselint/internal/edit"
 	"github.com/reuselint/reuselint/internal/nethttp"
+	"github.com/reuselint/reuselint/internal/pools"
 	"github.com/reuselint/reuselint/internal/transportflow"
 )
 
@@ -42,7 +43,11 @@ func (c *checker) transport(t *transportflow.Transport) {
 	if c.perCall(t.Cur) || c.manyHosts(t) {
 		return
 	}
-	if field == "MaxIdleConns" && n == defaultTransportIdle && !c.oneService(t) {
+	// A copy of DefaultTransport's list sized nothing on purpose: it
+	// matters for a client kept for callers that may send concurrently
+	// (an SDK's, a driver's), not for one its own function polls with,
+	// one request at a time (testcontainers' HTTP wait strategy).
+	if field == "MaxIdleConns" && n == defaultTransportIdle && (pools.Results(c.pass).Local(t.Anchor) || !c.oneService(t)) {
 		return
 	}
 	src, err := edit.NewSource(c.pass, t.Anchor.Pos())

@@ -174,3 +174,20 @@ func openPerRequest(w http.ResponseWriter, r *http.Request) {
 func given(db *sql.DB) {
 	db.SetMaxOpenConns(30)
 }
+
+// waitForHTTP polls one endpoint with a DefaultTransport copy it keeps to
+// itself: one request at a time, so 2 idle connections are plenty
+// (testcontainers' HTTP wait strategy).
+func waitForHTTP(ctx context.Context, endpoint string) error {
+	tr := &http.Transport{Proxy: http.ProxyFromEnvironment, MaxIdleConns: 100, IdleConnTimeout: 90 * time.Second}
+	client := http.Client{Transport: tr, Timeout: time.Second}
+	for ctx.Err() == nil {
+		resp, err := client.Get(endpoint)
+		if err == nil {
+			resp.Body.Close()
+			return nil
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return ctx.Err()
+}
