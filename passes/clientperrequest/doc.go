@@ -58,8 +58,9 @@
 // github.com/gomodule/redigo/redis (Dial, DialContext, DialURL);
 // github.com/jmoiron/sqlx (Open, MustOpen, Connect, ConnectContext,
 // MustConnect);
-// github.com/jackc/pgx/v5 and /v4 (Connect) and their pgxpool (New,
-// NewWithConfig; Connect, ConnectConfig in v4);
+// github.com/jackc/pgx/v5 and /v4 (Connect) and their pools,
+// github.com/jackc/pgx/v5/pgxpool and /v4/pgxpool (New, NewWithConfig;
+// Connect, ConnectConfig in v4);
 // go.mongodb.org/mongo-driver/mongo (Connect, NewClient) and its /v2
 // (Connect); github.com/bradfitz/gomemcache/memcache (New,
 // NewFromSelector); github.com/influxdata/influxdb-client-go/v2
