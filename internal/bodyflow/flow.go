@@ -877,15 +877,7 @@ func (f *flow) callee(call *ast.CallExpr) *types.Func {
 // the response or its body, it is summarized when called on the spot
 // or deferred, and takes ownership otherwise.
 func (f *flow) closure(lit *ast.FuncLit, evs *[]event) {
-	roots := make(map[*types.Var]bool)
-	ast.Inspect(lit.Body, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok {
-			if v, ok := f.info.Uses[id].(*types.Var); ok && (f.resp[v] || f.bodies[v]) {
-				roots[v] = f.resp[v]
-			}
-		}
-		return true
-	})
+	roots := f.captured(lit)
 	if len(roots) == 0 {
 		return
 	}
@@ -962,17 +954,24 @@ func (f *flow) localClosure(call *ast.CallExpr) (*ast.FuncLit, map[*types.Var]bo
 	if n != 1 || lit == nil {
 		return nil, nil
 	}
+	roots := f.captured(lit)
+	if len(roots) == 0 {
+		return nil, nil
+	}
+	return lit, roots
+}
+
+// captured returns the response (true) and body (false) variables the
+// function literal lit uses.
+func (f *flow) captured(lit *ast.FuncLit) map[*types.Var]bool {
 	roots := make(map[*types.Var]bool)
-	ast.Inspect(lit.Body, func(node ast.Node) bool {
-		if id, ok := node.(*ast.Ident); ok {
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
 			if v, ok := f.info.Uses[id].(*types.Var); ok && (f.resp[v] || f.bodies[v]) {
 				roots[v] = f.resp[v]
 			}
 		}
 		return true
 	})
-	if len(roots) == 0 {
-		return nil, nil
-	}
-	return lit, roots
+	return roots
 }

@@ -40,7 +40,7 @@ type flow struct {
 // enclosing function. Values that hold the pool (an http.Client or a
 // wrapper built around a Transport, a slice it is appended to) are
 // followed like the pool itself.
-func (c *checker) lifetime(p pool, fn inspector.Cursor) *lifetime {
+func (c *checker) lifetime(p Built, fn inspector.Cursor) *lifetime {
 	f := &flow{
 		c:   c,
 		fn:  fn,
@@ -51,15 +51,15 @@ func (c *checker) lifetime(p pool, fn inspector.Cursor) *lifetime {
 		f.lt.escaped = true
 		return f.lt
 	}
-	t := c.pass.TypesInfo.TypeOf(p.cur.Node().(ast.Expr))
-	if tuple, ok := t.(*types.Tuple); ok && p.result >= 0 && p.result < tuple.Len() {
-		t = tuple.At(p.result).Type()
+	t := c.pass.TypesInfo.TypeOf(p.Cur.Node().(ast.Expr))
+	if tuple, ok := t.(*types.Tuple); ok && p.Result >= 0 && p.Result < tuple.Len() {
+		t = tuple.At(p.Result).Type()
 	}
 	f.poolType = t
-	if p.result >= 0 {
-		f.results(p.cur, p.result, true)
+	if p.Result >= 0 {
+		f.results(p.Cur, p.Result, true)
 	} else {
-		f.value(p.cur, true)
+		f.value(p.Cur, true)
 	}
 	return f.lt
 }

@@ -137,29 +137,6 @@ func parseConstructors(s string) (extraConstructors, error) {
 	return extra, nil
 }
 
-// poolKind says what a pool-building expression builds.
-type poolKind int
-
-const (
-	transportPool poolKind = iota // &http.Transport{}, new(http.Transport), t.Clone()
-	clientPool                    // &http.Client{Transport: <a fresh transport>}
-	dbPool                        // sql.Open, sql.OpenDB
-	ctorPool                      // a call of a constructor (fact or -constructors)
-)
-
-// pool is an expression that builds a new connection pool.
-type pool struct {
-	cur    inspector.Cursor // the expression
-	kind   poolKind
-	result int    // index of the pool among the call's results; -1 if the expression has one value
-	callee string // ctorPool: the constructor, as in source (b.NewClient)
-	http   bool   // HTTP connections: TLS handshakes
-	sql    bool   // database connections
-	noun   string // Transport, Client, DB, or the constructor's result type
-	desc   string // ctorPool from the catalog: what it builds, for the message
-	conn   bool   // ctorPool: a single connection rather than a pool
-}
-
 type checker struct {
 	pass    *analysis.Pass
 	extra   extraConstructors
@@ -225,11 +202,11 @@ func run(pass *analysis.Pass, extra extraConstructors) *Result {
 			}
 			lt := c.lifetime(p, fn)
 			if lt.returned >= 0 && !lt.escaped && !lt.bound && c.freshOnEveryPath(decl, lt) {
-				noun := p.noun
+				noun := p.Noun
 				if nethttp.IsClient(obj.Signature().Results().At(lt.returned).Type()) {
 					noun = "Client" // a transport returned inside the client that holds it
 				}
-				c.ctors[obj] = &poolConstructor{Result: lt.returned, HTTP: p.http, SQL: p.sql, Noun: noun, Desc: p.desc, Conn: p.conn}
+				c.ctors[obj] = &poolConstructor{Result: lt.returned, HTTP: p.HTTP, SQL: p.SQL, Noun: noun, Desc: p.Desc, Conn: p.Conn}
 				changed = true
 			}
 		}
@@ -252,7 +229,7 @@ func run(pass *analysis.Pass, extra extraConstructors) *Result {
 		if lt.escaped || lt.returned >= 0 {
 			continue // kept, or returned to a caller who decides
 		}
-		if p.kind == transportPool || p.kind == clientPool {
+		if p.Kind == Transport || p.Kind == Client {
 			res.markLocal(cur)
 		}
 		where := ""
@@ -262,7 +239,7 @@ func run(pass *analysis.Pass, extra extraConstructors) *Result {
 		if where != "" {
 			res.PerCall = append(res.PerCall, c.export(p, fn, lt, where))
 		}
-		if why := shortLived(p, lt, where); why != "" && (p.kind == transportPool || p.kind == clientPool) {
+		if why := shortLived(p, lt, where); why != "" && (p.Kind == Transport || p.Kind == Client) {
 			res.markShort(cur, fn, why)
 		}
 	}
@@ -289,13 +266,13 @@ func importsConstructor(pass *analysis.Pass) bool {
 }
 
 // poolAt reports whether the expression at cur builds a new pool.
-func (c *checker) poolAt(cur inspector.Cursor) (pool, bool) {
+func (c *checker) poolAt(cur inspector.Cursor) (Built, bool) {
 	p, ok := c.poolExpr(cur.Node().(ast.Expr))
-	p.cur = cur
+	p.Cur = cur
 	return p, ok
 }
 
-func (c *checker) poolExpr(e ast.Expr) (pool, bool) {
+func (c *checker) poolExpr(e ast.Expr) (Built, bool) {
 	info := c.pass.TypesInfo
 	switch e := ast.Unparen(e).(type) {
 	case *ast.UnaryExpr:
@@ -308,12 +285,12 @@ func (c *checker) poolExpr(e ast.Expr) (pool, bool) {
 			if c.boundDialer(lit) {
 				break
 			}
-			return pool{kind: transportPool, result: -1, http: true, noun: "Transport"}, true
+			return Built{Kind: Transport, Result: -1, HTTP: true, Noun: "Transport"}, true
 		}
 		if nethttp.IsNamed(t, nethttp.HTTP, "Client") {
 			if v := transportField(lit); v != nil {
 				if _, ok := c.poolExpr(v); ok {
-					return pool{kind: clientPool, result: -1, http: true, noun: "Client"}, true
+					return Built{Kind: Client, Result: -1, HTTP: true, Noun: "Client"}, true
 				}
 			}
 		}
@@ -321,7 +298,7 @@ func (c *checker) poolExpr(e ast.Expr) (pool, bool) {
 		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok && len(e.Args) == 1 {
 			if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "new" &&
 				nethttp.IsNamed(info.TypeOf(e.Args[0]), nethttp.HTTP, "Transport") {
-				return pool{kind: transportPool, result: -1, http: true, noun: "Transport"}, true
+				return Built{Kind: Transport, Result: -1, HTTP: true, Noun: "Transport"}, true
 			}
 		}
 		fn := nethttp.Callee(info, e)
@@ -332,23 +309,23 @@ func (c *checker) poolExpr(e ast.Expr) (pool, bool) {
 		multi := fn.Signature().Results().Len() > 1
 		switch {
 		case nethttp.IsMethod(fn, nethttp.HTTP, "Transport", "Clone"):
-			return pool{kind: transportPool, result: -1, http: true, noun: "Transport"}, true
+			return Built{Kind: Transport, Result: -1, HTTP: true, Noun: "Transport"}, true
 		case nethttp.IsFunc(fn, nethttp.SQL, "Open"):
-			return pool{kind: dbPool, result: 0, sql: true, noun: "DB"}, true
+			return Built{Kind: DB, Result: 0, SQL: true, Noun: "DB"}, true
 		case nethttp.IsFunc(fn, nethttp.SQL, "OpenDB"):
-			return pool{kind: dbPool, result: -1, sql: true, noun: "DB"}, true
+			return Built{Kind: DB, Result: -1, SQL: true, Noun: "DB"}, true
 		case c.inCatalog(e, fn):
 			ent, _ := lookupCatalog(fn)
-			p := pool{kind: ctorPool, result: -1, callee: calleeName(e, fn), http: ent.http,
-				noun: resultNoun(fn, 0), desc: ent.desc, conn: ent.conn}
+			p := Built{Kind: Constructor, Result: -1, Callee: calleeName(e, fn), HTTP: ent.http,
+				Noun: resultNoun(fn, 0), Desc: ent.desc, Conn: ent.conn}
 			if multi {
-				p.result = 0
+				p.Result = 0
 			}
 			return p, true
 		case len(c.extra.names) > 0 && c.extra.names[fn.FullName()]: // FullName allocates: ask only with -constructors set
-			p := pool{kind: ctorPool, result: -1, callee: calleeName(e, fn), noun: resultNoun(fn, 0)}
+			p := Built{Kind: Constructor, Result: -1, Callee: calleeName(e, fn), Noun: resultNoun(fn, 0)}
 			if multi {
-				p.result = 0
+				p.Result = 0
 			}
 			return p, true
 		}
@@ -360,15 +337,15 @@ func (c *checker) poolExpr(e ast.Expr) (pool, bool) {
 			}
 		}
 		if fact != nil {
-			p := pool{kind: ctorPool, result: -1, callee: calleeName(e, fn), http: fact.HTTP, sql: fact.SQL,
-				noun: fact.Noun, desc: fact.Desc, conn: fact.Conn}
+			p := Built{Kind: Constructor, Result: -1, Callee: calleeName(e, fn), HTTP: fact.HTTP, SQL: fact.SQL,
+				Noun: fact.Noun, Desc: fact.Desc, Conn: fact.Conn}
 			if multi {
-				p.result = fact.Result
+				p.Result = fact.Result
 			}
 			return p, true
 		}
 	}
-	return pool{}, false
+	return Built{}, false
 }
 
 // dialFields are the Transport fields that make its connections.

@@ -109,9 +109,9 @@ const (
 )
 
 // Pool is a pool built per run of code that runs many times.
-type Pool struct {
+// Built is an expression that builds a new connection pool.
+type Built struct {
 	Cur    inspector.Cursor // the expression that builds it
-	Fn     inspector.Cursor // the function around it
 	Kind   Kind
 	Result int    // index of the pool among the call's results; -1 if the expression has one value
 	Callee string // Constructor: the constructor, as in source (b.NewClient)
@@ -120,23 +120,25 @@ type Pool struct {
 	Noun   string // Transport, Client, DB, or the constructor's result type
 	Desc   string // Constructor from the catalog: what it builds, for the message
 	Conn   bool   // Constructor: a single connection rather than a pool
-	Where  string // how it is built per run: "per request in an HTTP handler"...
+}
+
+// Pool is a pool built per run of code that runs many times.
+type Pool struct {
+	Built
+	Fn    inspector.Cursor // the function around it
+	Where string           // how it is built per run: "per request in an HTTP handler"...
 
 	Closed  bool // Close or CloseIdleConnections is called on it
 	Mutated bool // configured after construction
 }
 
-func (c *checker) export(p pool, fn inspector.Cursor, lt *lifetime, where string) *Pool {
-	return &Pool{
-		Cur: p.cur, Fn: fn, Kind: Kind(p.kind), Result: p.result, Callee: p.callee,
-		HTTP: p.http, SQL: p.sql, Noun: p.noun, Desc: p.desc, Conn: p.conn, Where: where,
-		Closed: lt.closed, Mutated: lt.mutated,
-	}
+func (c *checker) export(p Built, fn inspector.Cursor, lt *lifetime, where string) *Pool {
+	return &Pool{Built: p, Fn: fn, Where: where, Closed: lt.closed, Mutated: lt.mutated}
 }
 
 // shortLived says why a pool that is neither kept nor returned dies with
 // its call, or "" if it may serve many requests.
-func shortLived(p pool, lt *lifetime, where string) string {
+func shortLived(p Built, lt *lifetime, where string) string {
 	switch {
 	case where != "":
 		return "built " + where
@@ -147,48 +149,48 @@ func shortLived(p pool, lt *lifetime, where string) string {
 	case len(lt.uses) == 0:
 		return "sends no request"
 	}
-	if body, inLoop := loopBody(lt.uses[0]); inLoop && !(body.Pos() <= p.cur.Node().Pos() && p.cur.Node().End() <= body.End()) {
+	if body, inLoop := loopBody(lt.uses[0]); inLoop && !(body.Pos() <= p.Cur.Node().Pos() && p.Cur.Node().End() <= body.End()) {
 		return "" // one call in a loop: a request per iteration through one pool
 	}
 	return "used for at most one request"
 }
 
-// markShort records why the pool built at cur dies with its call, for
-// the expression, the literal inside &T{...}, and the Transport of a
-// Client literal: the checks look at either.
+// markShort records why the pool built at cur dies with its call.
 func (r *Result) markShort(cur, fn inspector.Cursor, why string) {
 	r.shortFns[fn.Node()] = why
-	r.mark(cur.Node().(ast.Expr), why)
-	if lit, ok := literal(cur.Node().(ast.Expr)); ok {
-		if v := transportField(lit); v != nil {
-			r.mark(v, why)
-		}
+	for _, e := range standsFor(cur) {
+		r.short[e] = why
 	}
 }
 
 // markLocal records that the HTTP pool built at cur stays in its
-// function, like markShort.
+// function.
 func (r *Result) markLocal(cur inspector.Cursor) {
-	set := func(e ast.Expr) {
-		r.local[ast.Unparen(e)] = true
-		if lit, ok := literal(e); ok {
-			r.local[lit] = true
-		}
-	}
-	set(cur.Node().(ast.Expr))
-	if lit, ok := literal(cur.Node().(ast.Expr)); ok {
-		if v := transportField(lit); v != nil {
-			set(v)
-		}
+	for _, e := range standsFor(cur) {
+		r.local[e] = true
 	}
 }
 
-func (r *Result) mark(e ast.Expr, why string) {
-	e = ast.Unparen(e)
-	r.short[e] = why
-	if lit, ok := literal(e); ok {
-		r.short[lit] = why
+// standsFor returns the expressions that stand for the pool built at
+// cur, for the checks look at any: the expression, the literal inside
+// &T{...}, and the Transport of a Client literal (and its literal).
+func standsFor(cur inspector.Cursor) []ast.Node {
+	var out []ast.Node
+	add := func(e ast.Expr) {
+		e = ast.Unparen(e)
+		out = append(out, e)
+		if lit, ok := literal(e); ok {
+			out = append(out, lit)
+		}
 	}
+	e := cur.Node().(ast.Expr)
+	add(e)
+	if lit, ok := literal(e); ok {
+		if v := transportField(lit); v != nil {
+			add(v)
+		}
+	}
+	return out
 }
 
 // literal returns the composite literal of &T{...}.

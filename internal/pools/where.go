@@ -14,8 +14,8 @@ import (
 // perRequest says how the pool built by p in fn is built per request:
 // "per request in an HTTP handler", "on every loop iteration", "for a
 // single request and dropped", or "" if it is not.
-func (c *checker) perRequest(p pool, fn inspector.Cursor, lt *lifetime) string {
-	if p.http && nethttp.BuildsUpgradeRequest(c.pass.TypesInfo, fn.Node()) {
+func (c *checker) perRequest(p Built, fn inspector.Cursor, lt *lifetime) string {
+	if p.HTTP && nethttp.BuildsUpgradeRequest(c.pass.TypesInfo, fn.Node()) {
 		return "" // a protocol upgrade: the connection is taken over, never pooled
 	}
 	for f := range fn.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
@@ -28,7 +28,7 @@ func (c *checker) perRequest(p pool, fn inspector.Cursor, lt *lifetime) string {
 			}
 		}
 	}
-	if body, ok := loopBody(p.cur); ok {
+	if body, ok := loopBody(p.Cur); ok {
 		if lt.kept {
 			return "" // one per iteration on purpose: they are all kept (fan-out, benchmarks)
 		}
