@@ -3,6 +3,7 @@ package pools
 import (
 	"flag"
 	"go/ast"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -23,7 +24,8 @@ type Result struct {
 	// function that builds them (neither kept nor returned).
 	local map[ast.Node]bool
 
-	c *checker // for frequency questions; nil when no pool can be built here
+	c  *checker   // for frequency questions; nil when no pool can be built here
+	mu sync.Mutex // RunsOnce fills c's caches; checks of a package run in parallel
 }
 
 // RunsOnce reports whether the code at n, inside the function fn (a
@@ -35,6 +37,8 @@ func (r *Result) RunsOnce(fn, n ast.Node) bool {
 	if r.c == nil {
 		return false
 	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	fcur, ok := r.c.insp.Root().FindNode(fn)
 	if !ok {
 		return false
