@@ -45,6 +45,9 @@ var findingRE = regexp.MustCompile(`(?m)^(?:.*/)?([^/\s]+\.go):(\d+):(\d+): (.+)
 func findings(report string) []string {
 	var fs []string
 	for _, m := range findingRE.FindAllStringSubmatch(report, -1) {
+		if strings.HasPrefix(m[4], "\t") {
+			continue // a related location of the finding above
+		}
 		fs = append(fs, m[1]+":"+m[2]+":"+m[3]+": "+m[4])
 	}
 	slices.Sort(fs)
