@@ -282,3 +282,33 @@ func TestSubsetDirectiveProblem(t *testing.T) {
 		}
 	}
 }
+
+// TestAll checks the suite's -all switch standalone and under go vet: the
+// transport that Handle in testdata/order builds per request gets
+// transportdefaults' finding only with -all (by default, one finding:
+// clientperrequest's).
+func TestAll(t *testing.T) {
+	bin := buildTool(t)
+	dir, err := filepath.Abs("testdata/order")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const perCall = "order.go:24:37: http.Transport sets TLSClientConfig but not ForceAttemptHTTP2"
+	for _, c := range []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"./..."}, false},
+		{[]string{"-all", "./..."}, true},
+	} {
+		_, stderr, _ := run(t, dir, bin, c.args...)
+		if got := strings.Contains(stderr, perCall); got != c.want {
+			t.Errorf("reuselint %s: per-call transport reported %v, want %v\n%s", strings.Join(c.args, " "), got, c.want, stderr)
+		}
+		vetArgs := append([]string{"vet", "-vettool=" + bin}, c.args...)
+		_, stderr, _ = run(t, dir, "go", vetArgs...)
+		if got := strings.Contains(stderr, perCall); got != c.want {
+			t.Errorf("go %s: per-call transport reported %v, want %v\n%s", strings.Join(vetArgs, " "), got, c.want, stderr)
+		}
+	}
+}

@@ -57,6 +57,7 @@ var coreFlags = [][2]string{
 	{"-V, -V=full", "print the version; -V=full in the form go vet uses for its cache"},
 	{"-flags", "print the flags as JSON (for go vet)"},
 	{"-<check>", "run only the named checks (repeatable); -<check>=false turns one off"},
+	{"-all", "report every instance, also what the cost model leaves out by default (sets every -<check>.all)"},
 }
 
 // printHelp writes reuselint's help: the general text and the checks with
