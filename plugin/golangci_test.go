@@ -329,22 +329,12 @@ const sameLine = `package demo
 
 import (
 	"crypto/tls"
-	"io"
 	"net/http"
 )
 
-// ProxyOnce builds a client per request whose TLS config has no session
-// cache: two checks report on the same line.
-func ProxyOnce(w http.ResponseWriter, r *http.Request) {
-	client := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{ServerName: "example.com"}}}
-	resp, err := client.Get("https://example.com/upstream")
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadGateway)
-		return
-	}
-	defer resp.Body.Close()
-	io.Copy(w, resp.Body)
-}
+// sameLineClient's transport turns HTTP/2 off and its TLS config has no
+// session cache: two checks report on the same line.
+var sameLineClient = &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{ServerName: "example.com"}}}
 `
 
 // sharesLine reports whether two findings ("file:line:col: ...") are on
@@ -446,6 +436,11 @@ func golangciFindings(t *testing.T, bin, dir string, wantCode int) []string {
 	}
 	var fs []string
 	for _, i := range report.Issues {
+		if strings.Contains(i.Text, "(related information): ") {
+			// golangci-lint shows each related location of a finding
+			// (the return where a body leaks) as an issue of its own.
+			continue
+		}
 		if i.FromLinter != "reuselint" {
 			t.Errorf("issue from %s: %s", i.FromLinter, i.Text)
 		}
