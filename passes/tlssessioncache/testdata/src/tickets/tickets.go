@@ -60,4 +60,3 @@ func pinnedLater(check func([][]byte, [][]*x509.Certificate) error) *http.Transp
 	cfg.SessionTicketsDisabled = true
 	return &http.Transport{TLSClientConfig: cfg}
 }
-
