@@ -159,7 +159,7 @@ func (c *checker) perCallMethod(decl *ast.FuncDecl) string {
 		sig.Results().Len() == 2 && nethttp.IsResponse(sig.Results().At(0).Type()) {
 		return "per request in RoundTrip"
 	}
-	if obj.Exported() && grpcService(sig.Recv().Type()) {
+	if obj.Exported() && rpcSignature(sig) && grpcService(sig.Recv().Type()) {
 		return "per RPC in the gRPC method " + decl.Name.Name
 	}
 	return ""
@@ -190,3 +190,26 @@ func grpcService(t types.Type) bool {
 	}
 	return false
 }
+
+// rpcSignature reports whether sig has the shape of a gRPC handler: a
+// unary one (ctx context.Context, req) (resp, error), or a streaming one
+// whose last parameter is the generated ..._<Method>Server stream and
+// which returns only an error. Other exported methods of a service type
+// (Start, Close, a constructor step) run when the program says.
+func rpcSignature(sig *types.Signature) bool {
+	params, results := sig.Params(), sig.Results()
+	if results.Len() == 0 || !isError(results.At(results.Len()-1).Type()) {
+		return false
+	}
+	if params.Len() == 2 && results.Len() == 2 && nethttp.IsNamed(params.At(0).Type(), "context", "Context") {
+		return true
+	}
+	if params.Len() >= 1 && results.Len() == 1 {
+		if n := nethttp.NamedOf(params.At(params.Len() - 1).Type()); n != nil && strings.HasSuffix(n.Obj().Name(), "Server") {
+			return true
+		}
+	}
+	return false
+}
+
+func isError(t types.Type) bool { return types.Identical(t, types.Universe.Lookup("error").Type()) }

@@ -55,6 +55,26 @@ func (g *greeter) SayGoodbye(ctx context.Context, req *HelloRequest) (*HelloRepl
 	return &HelloReply{}, err
 }
 
+// Exported but not an RPC (no context, no request): run when the
+// program says, not per RPC.
+func (g *greeter) Start() error {
+	conn, err := grpc.NewClient("dns:///backend:443")
+	if err != nil {
+		return err
+	}
+	g.backend = conn
+	return nil
+}
+
+// Not an RPC either: a check the program runs on its own schedule.
+func (g *greeter) Ping() error {
+	conn, err := grpc.NewClient("dns:///backend:443")
+	if err != nil {
+		return err
+	}
+	return conn.Close()
+}
+
 // Not a service method: a constructor, run once.
 type plain struct{}
 
