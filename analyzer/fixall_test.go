@@ -10,7 +10,6 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -18,6 +17,7 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/reuselint/reuselint/internal/fixtest"
 	"github.com/reuselint/reuselint/internal/nethttp"
 	"github.com/reuselint/reuselint/internal/pools"
 )
@@ -149,32 +149,11 @@ func applyEdits(t *testing.T, fset *token.FileSet, edits map[string][]analysis.T
 	t.Helper()
 	fixed := make(map[string][]byte)
 	for name, es := range edits {
-		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
+		out := fixtest.Apply(t, fset.File(es[0].Pos), name, es)
+		if _, err := format.Source(out); err != nil {
+			t.Errorf("%s: the fixed source does not parse: %v\n%s", name, err, out)
 		}
-		tf := fset.File(es[0].Pos)
-		slices.SortStableFunc(es, func(x, y analysis.TextEdit) int { return int(x.Pos) - int(y.Pos) })
-		var out bytes.Buffer
-		last := 0
-		for i, e := range es {
-			if i > 0 && e.Pos == es[i-1].Pos && e.End == es[i-1].End && bytes.Equal(e.NewText, es[i-1].NewText) {
-				continue
-			}
-			start, end := tf.Offset(e.Pos), tf.Offset(e.End)
-			if start < last {
-				t.Errorf("%s: fixes of several checks overlap at offset %d", name, start)
-				continue
-			}
-			out.Write(src[last:start])
-			out.Write(e.NewText)
-			last = end
-		}
-		out.Write(src[last:])
-		if _, err := format.Source(out.Bytes()); err != nil {
-			t.Errorf("%s: the fixed source does not parse: %v\n%s", name, err, out.Bytes())
-		}
-		fixed[name] = out.Bytes()
+		fixed[name] = out
 	}
 	return fixed
 }

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/format"
+	"go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -52,39 +53,18 @@ func Check(t *testing.T, dir string, a *analysis.Analyzer, patterns ...string) {
 			}
 		}
 		for name, es := range edits {
-			tf := r.Pass.Fset.File(es[0].Pos)
-			src, err := os.ReadFile(name)
+			out := Apply(t, r.Pass.Fset.File(es[0].Pos), name, es)
+			fixed[name] = out
+			formatted, err := format.Source(out)
 			if err != nil {
-				t.Fatal(err)
-			}
-			slices.SortStableFunc(es, func(x, y analysis.TextEdit) int { return int(x.Pos) - int(y.Pos) })
-			var out bytes.Buffer
-			last := 0
-			for i, e := range es {
-				if i > 0 && e.Pos == es[i-1].Pos && e.End == es[i-1].End && bytes.Equal(e.NewText, es[i-1].NewText) {
-					continue // identical edits of several fixes: the drivers merge them
-				}
-				start, end := tf.Offset(e.Pos), tf.Offset(e.End)
-				if start < last {
-					t.Errorf("%s: overlapping edits at offset %d", name, start)
-					continue
-				}
-				out.Write(src[last:start])
-				out.Write(e.NewText)
-				last = end
-			}
-			out.Write(src[last:])
-			fixed[name] = out.Bytes()
-			formatted, err := format.Source(out.Bytes())
-			if err != nil {
-				t.Errorf("%s: fixed source does not parse: %v\n%s", name, err, out.Bytes())
+				t.Errorf("%s: fixed source does not parse: %v\n%s", name, err, out)
 				continue
 			}
-			if !bytes.Equal(unaligned(formatted), unaligned(out.Bytes())) {
-				t.Errorf("%s: fixed source is not gofmt-clean:\n%s", name, out.Bytes())
+			if !bytes.Equal(unaligned(formatted), unaligned(out)) {
+				t.Errorf("%s: fixed source is not gofmt-clean:\n%s", name, out)
 			}
 			if os.Getenv("FIXTEST_WRITE") == "1" {
-				if err := os.WriteFile(name+".golden", out.Bytes(), 0o644); err != nil {
+				if err := os.WriteFile(name+".golden", out, 0o644); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -215,4 +195,33 @@ func CheckRelatedLines(t *testing.T, results []*analysistest.Result) {
 	if n == 0 {
 		t.Error("no diagnostic names a line: nothing checked")
 	}
+}
+
+// Apply returns the content of the file name (tf in the file set) with
+// the edits es applied, failing t on overlapping edits. Identical edits
+// of several fixes count once, as the drivers merge them.
+func Apply(t *testing.T, tf *token.File, name string, es []analysis.TextEdit) []byte {
+	t.Helper()
+	src, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.SortStableFunc(es, func(x, y analysis.TextEdit) int { return int(x.Pos) - int(y.Pos) })
+	var out bytes.Buffer
+	last := 0
+	for i, e := range es {
+		if i > 0 && e.Pos == es[i-1].Pos && e.End == es[i-1].End && bytes.Equal(e.NewText, es[i-1].NewText) {
+			continue
+		}
+		start, end := tf.Offset(e.Pos), tf.Offset(e.End)
+		if start < last {
+			t.Errorf("%s: overlapping edits at offset %d", name, start)
+			continue
+		}
+		out.Write(src[last:start])
+		out.Write(e.NewText)
+		last = end
+	}
+	out.Write(src[last:])
+	return out.Bytes()
 }
