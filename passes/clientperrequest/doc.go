@@ -37,7 +37,10 @@
 // catalog below) built and dropped on every run of code that runs many
 // times: in an HTTP handler (a function with the
 // (http.ResponseWriter, *http.Request) parameters, such as a ServeHTTP
-// method or a closure passed to HandleFunc), in a loop body when the pool
+// method or a closure passed to HandleFunc), in a RoundTrip method (run
+// for each request it carries), in a gRPC handler (a method with an RPC's
+// signature of a type embedding the generated Unimplemented...Server),
+// in a loop body when the pool
 // does not outlive the iteration, in a function that builds it, sends
 // a single request with it and lets it die (each call of that function is
 // one request with its own pool), or in a closure kept to run many times:
